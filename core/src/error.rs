@@ -1,0 +1,262 @@
+//! The one error type of chainkit, shared by every service and projected by every binding.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+
+/// What went wrong, coarsely: the part a caller branches on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request could not be sent or the connection broke.
+    Network,
+    /// The call exceeded its per-attempt timeout.
+    Timeout,
+    /// The caller cancelled the call.
+    Cancelled,
+    /// The service rejected the credentials (HTTP 401/403 or a documented auth code).
+    Unauthorized,
+    /// The service asked us to slow down (HTTP 429 or a documented code).
+    RateLimited,
+    /// The service answered with an error.
+    Api,
+    /// Input failed validation before any network call.
+    InvalidInput,
+    /// The response could not be understood.
+    Decode,
+    /// A signature or token could not be produced.
+    Signing,
+    /// The client is configured wrongly (bad base URL, missing credential).
+    Config,
+}
+
+impl ErrorKind {
+    /// Stable snake_case name, used by every binding.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Network => "network",
+            Self::Timeout => "timeout",
+            Self::Cancelled => "cancelled",
+            Self::Unauthorized => "unauthorized",
+            Self::RateLimited => "rate_limited",
+            Self::Api => "api",
+            Self::InvalidInput => "invalid_input",
+            Self::Decode => "decode",
+            Self::Signing => "signing",
+            Self::Config => "config",
+        }
+    }
+
+    /// Inverse of [`ErrorKind::as_str`].
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 10] = [
+        Self::Network,
+        Self::Timeout,
+        Self::Cancelled,
+        Self::Unauthorized,
+        Self::RateLimited,
+        Self::Api,
+        Self::InvalidInput,
+        Self::Decode,
+        Self::Signing,
+        Self::Config,
+    ];
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error from any chainkit call.
+///
+/// Cloneable so that one failed token refresh can be handed to every caller waiting on it.
+#[derive(Clone)]
+pub struct Error {
+    kind: ErrorKind,
+    service: Option<String>,
+    status: Option<u16>,
+    code: Option<String>,
+    message: String,
+    request_id: Option<String>,
+    retry_after: Option<Duration>,
+    /// False only when the transport knows the request never left this process
+    /// (DNS or connect failure), which makes even a non-idempotent call safe to retry.
+    request_sent: bool,
+    source: Option<Arc<dyn std::error::Error + Send + Sync>>,
+}
+
+impl Error {
+    /// A new error of `kind` with a human-readable message.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            service: None,
+            status: None,
+            code: None,
+            message: message.into(),
+            request_id: None,
+            retry_after: None,
+            request_sent: true,
+            source: None,
+        }
+    }
+
+    /// Shorthand for an [`ErrorKind::InvalidInput`] error.
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// Shorthand for an [`ErrorKind::Decode`] error.
+    pub fn decode(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Decode, message)
+    }
+
+    /// Shorthand for an [`ErrorKind::Config`] error.
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Config, message)
+    }
+
+    /// Shorthand for an [`ErrorKind::Network`] error.
+    pub fn network(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Network, message)
+    }
+
+    /// Names the service (`ddc`, `ulord`, `dna`, `pool`, `bcs`, …) the error came from.
+    pub fn with_service(mut self, service: impl Into<String>) -> Self {
+        self.service = Some(service.into());
+        self
+    }
+
+    /// Records the HTTP status of the response.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Records the service's own error code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Records the request id the service returned.
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Records how long the service asked us to wait.
+    pub fn with_retry_after(mut self, after: Duration) -> Self {
+        self.retry_after = Some(after);
+        self
+    }
+
+    /// Marks that the request provably never reached the server.
+    pub fn not_sent(mut self) -> Self {
+        self.request_sent = false;
+        self
+    }
+
+    /// Attaches the underlying cause.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Arc::new(source));
+        self
+    }
+
+    /// The coarse kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+    /// The service the error came from, if any.
+    pub fn service(&self) -> Option<&str> {
+        self.service.as_deref()
+    }
+    /// The HTTP status, when a response was received.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+    /// The service's error code, when it gave one.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+    /// The message, from the service when it gave one.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+    /// The request id, from the response headers or body.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+    /// How long the service asked us to wait before retrying.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+    /// False when the request provably never left this process.
+    pub fn request_sent(&self) -> bool {
+        self.request_sent
+    }
+}
+
+impl fmt::Display for Error {
+    /// `[service] kind code: message (HTTP status, request id …)`; absent parts are left out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(service) = &self.service {
+            write!(f, "[{service}] ")?;
+        }
+        write!(f, "{}", self.kind)?;
+        if let Some(code) = &self.code {
+            write!(f, " {code}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        let mut extra = Vec::new();
+        if let Some(status) = self.status {
+            extra.push(format!("HTTP {status}"));
+        }
+        if let Some(id) = &self.request_id {
+            extra.push(format!("request id {id}"));
+        }
+        if let Some(after) = self.retry_after {
+            extra.push(format!("retry after {}s", after.as_secs_f64()));
+        }
+        if !extra.is_empty() {
+            write!(f, " ({})", extra.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("service", &self.service)
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("retry_after", &self.retry_after)
+            .field("request_sent", &self.request_sent)
+            .field("source", &self.source.as_ref().map(|s| s.to_string()))
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Result alias used across chainkit.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,172 @@
+//! Runs an endpoint: build → authorize (every attempt) → send with timeout → parse → retry.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use futures::future::{select, Either};
+use url::Url;
+
+use crate::endpoint::Endpoint;
+use crate::error::{Error, ErrorKind, Result};
+use crate::redact::RedactedRequest;
+use crate::retry::{Decision, RetryPolicy};
+use crate::runtime::{Clock, Random, Sleep};
+use crate::transport::{MaybeSend, Request, Transport};
+
+/// What an authorizer may use to sign one attempt.
+pub struct AttemptContext<'a> {
+    /// The injected clock's time for this attempt (since the Unix epoch).
+    pub now: Duration,
+    /// 1-based attempt number.
+    pub attempt: u32,
+    /// The injected randomness, for nonces.
+    pub random: &'a dyn Random,
+}
+
+/// Adds credentials to a request. Called again on every attempt, so timestamps and nonces are fresh.
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
+pub trait Authorizer: MaybeSend {
+    /// Signs or stamps `request` in place.
+    async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()>;
+}
+
+/// An authorizer that adds nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoAuth;
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait(?Send))]
+impl Authorizer for NoAuth {
+    async fn authorize(&self, _: &mut Request, _: &AttemptContext<'_>) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Client-wide settings.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// Every endpoint path is resolved against this URL.
+    pub base_url: Url,
+    /// Limit for one attempt, from sending to the full response body.
+    pub timeout: Duration,
+    /// Retry bounds.
+    pub retry: RetryPolicy,
+}
+
+impl ClientConfig {
+    /// Settings with the default timeout (30 s) and retry policy, for an http(s) base URL.
+    pub fn new(base_url: &str) -> Result<Self> {
+        let parsed = Url::parse(base_url)
+            .map_err(|e| Error::config(format!("invalid base URL: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
+            return Err(Error::config("base URL must be an http(s) URL with a host"));
+        }
+        Ok(Self {
+            base_url: parsed,
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+        })
+    }
+}
+
+/// The injected environment a client runs in.
+#[derive(Clone)]
+pub struct Runtime {
+    /// Sends requests.
+    pub transport: Arc<dyn Transport>,
+    /// Tells the time.
+    pub clock: Arc<dyn Clock>,
+    /// Waits between attempts and bounds each attempt.
+    pub sleep: Arc<dyn Sleep>,
+    /// Nonces and jitter.
+    pub random: Arc<dyn Random>,
+}
+
+/// Runs endpoints against one base URL.
+#[derive(Clone)]
+pub struct Executor {
+    config: ClientConfig,
+    runtime: Runtime,
+}
+
+impl Executor {
+    /// An executor with `config` in `runtime`.
+    pub fn new(config: ClientConfig, runtime: Runtime) -> Self {
+        Self { config, runtime }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// The injected environment.
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    /// Runs `endpoint`, authorizing each attempt with `auth`.
+    pub async fn execute<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer) -> Result<E::Output> {
+        let service = endpoint.service().to_owned();
+        let tag = |e: Error| {
+            if e.service().is_some() {
+                e
+            } else {
+                e.with_service(service.clone())
+            }
+        };
+        let rt = &self.runtime;
+        let started = rt.clock.now().map_err(tag)?;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let outcome = self.attempt(endpoint, auth, attempt).await;
+            let err = match outcome {
+                Ok(output) => return Ok(output),
+                Err(e) => tag(e),
+            };
+            let elapsed = rt.clock.now().map_err(tag)?.saturating_sub(started);
+            let decision = self.config.retry.decide(
+                attempt,
+                &err,
+                endpoint.idempotent(),
+                elapsed,
+                rt.random.next_u64(),
+            );
+            match decision {
+                Decision::Stop => return Err(err),
+                Decision::Retry(delay) => {
+                    tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, error = %err, "retrying");
+                    rt.sleep.sleep(delay).await;
+                }
+            }
+        }
+    }
+
+    async fn attempt<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer, attempt: u32) -> Result<E::Output> {
+        let rt = &self.runtime;
+        let mut request = endpoint.build(&self.config.base_url)?;
+        let ctx = AttemptContext {
+            now: rt.clock.now()?,
+            attempt,
+            random: rt.random.as_ref(),
+        };
+        auth.authorize(&mut request, &ctx).await?;
+        tracing::debug!(attempt, request = %RedactedRequest(&request), "sending");
+        let send = rt.transport.send(request);
+        let deadline = rt.sleep.sleep(self.config.timeout);
+        let response = match select(send, deadline).await {
+            Either::Left((result, _)) => result?,
+            Either::Right(((), _)) => {
+                return Err(Error::new(
+                    ErrorKind::Timeout,
+                    format!("no response within {} ms", self.config.timeout.as_millis()),
+                ))
+            }
+        };
+        tracing::debug!(attempt, status = response.status().as_u16(), "received");
+        endpoint.parse(response, rt.clock.now()?)
+    }
+}

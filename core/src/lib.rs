@@ -1,0 +1,34 @@
+//! chainkit-core: the sans-IO heart of chainkit.
+//!
+//! Every endpoint is a pure pair (build a request, parse a response); signing is a pure function
+//! of request, credentials, time and nonce; time, randomness, sleeping and HTTP are injected
+//! ([`Clock`], [`Random`], [`Sleep`], [`Transport`]). The [`Executor`] ties them together with
+//! retries and timeouts. Without default features this crate builds for `wasm32-unknown-unknown`
+//! with no tokio and no native HTTP client.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod endpoint;
+pub mod error;
+pub mod executor;
+#[cfg(feature = "native")]
+pub mod native;
+pub mod redact;
+pub mod response;
+pub mod retry;
+pub mod runtime;
+pub mod secret;
+pub mod token_cache;
+pub mod transport;
+pub mod vectors;
+
+pub use endpoint::{Endpoint, RawRequest, RawResponse};
+pub use error::{Error, ErrorKind, Result};
+pub use executor::{AttemptContext, Authorizer, ClientConfig, Executor, NoAuth, Runtime};
+pub use retry::RetryPolicy;
+pub use runtime::{Clock, OsRandom, Random, Sleep, SystemClock};
+pub use secret::Secret;
+pub use transport::{Request, Response, Transport};
+
+// Re-exported so bindings and users name one version of these crates.
+pub use http;
+pub use url;
