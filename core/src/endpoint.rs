@@ -42,7 +42,7 @@ pub struct RawRequest {
     #[serde(default)]
     pub headers: Vec<(String, String)>,
     /// Body bytes.
-    #[serde(default)]
+    #[serde(default, with = "serde_bytes")]
     pub body: Vec<u8>,
     /// Overrides the method's idempotency (GET, HEAD, PUT, DELETE and OPTIONS are idempotent).
     #[serde(default)]
@@ -58,6 +58,7 @@ pub struct RawResponse {
     /// Headers in order, names lowercase; non-UTF-8 values are decoded lossily.
     pub headers: Vec<(String, String)>,
     /// Body bytes.
+    #[serde(with = "serde_bytes")]
     pub body: Vec<u8>,
 }
 

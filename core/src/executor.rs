@@ -145,7 +145,13 @@ impl Executor {
         }
     }
 
-    async fn attempt<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer, attempt: u32) -> Result<E::Output> {
+    /// The request `endpoint` would send now, built and authorized but not sent: for callers
+    /// who bring their own HTTP stack and hand the response to [`Endpoint::parse`].
+    pub async fn prepare<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer) -> Result<Request> {
+        self.authorized(endpoint, auth, 1).await
+    }
+
+    async fn authorized<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer, attempt: u32) -> Result<Request> {
         let rt = &self.runtime;
         let mut request = endpoint.build(&self.config.base_url)?;
         let ctx = AttemptContext {
@@ -154,6 +160,12 @@ impl Executor {
             random: rt.random.as_ref(),
         };
         auth.authorize(&mut request, &ctx).await?;
+        Ok(request)
+    }
+
+    async fn attempt<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer, attempt: u32) -> Result<E::Output> {
+        let rt = &self.runtime;
+        let request = self.authorized(endpoint, auth, attempt).await?;
         tracing::debug!(attempt, request = %RedactedRequest(&request), "sending");
         let send = rt.transport.send(request);
         let deadline = rt.sleep.sleep(self.config.timeout);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the npm package into bindings-wasm/pkg and packs it into target/npm/chainkit-VERSION.tgz.
+#   PROFILE=release-wasm (default) or dev.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+profile=${PROFILE:-release-wasm}
+dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+export PATH="$root/build/node/node_modules/.bin:$PATH"
+
+cargo build -p chainkit-wasm --target wasm32-unknown-unknown --profile "$profile"
+wasm="$root/target/wasm32-unknown-unknown/$dir/chainkit_wasm.wasm"
+
+pkg="$here/pkg"
+rm -rf "$pkg"
+mkdir -p "$pkg"
+wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
+wasm-bindgen --target web --out-dir "$pkg/web" "$wasm"
+if [ "$profile" != dev ]; then
+  for f in "$pkg"/node/*.wasm "$pkg"/web/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue "$f" -o "$f"
+  done
+fi
+
+# The error class is a wasm-bindgen snippet (js/error.js) under a hashed folder: find it once.
+error_js=$(cd "$pkg/web" && find snippets -name error.js | head -n 1)
+[ -n "$error_js" ] || { echo "build.sh: snippet error.js not found" >&2; exit 1; }
+# The nodejs build is CommonJS, so its copy of the snippet must be too.
+node_error="$pkg/node/$error_js"
+sed -i 's/^export class ChainkitError/class ChainkitError/' "$node_error"
+echo 'module.exports = { ChainkitError };' >> "$node_error"
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n 1)
+for f in package.json web.js web.d.ts node.mjs node.cjs node.d.ts node.d.cts error.d.ts; do
+  sed -e "s#__ERROR_JS__#$error_js#g" -e "s#__VERSION__#$version#g" "$here/npm/$f" > "$pkg/$f"
+done
+cp "$here/README.md" "$pkg/README.md"
+# The nodejs build is CommonJS inside a "type": "module" package.
+echo '{"type": "commonjs"}' > "$pkg/node/package.json"
+
+# Type-check the published declarations the way a TypeScript user would consume them.
+tsc --noEmit --strict --skipLibCheck false --module nodenext --moduleResolution nodenext \
+  --target es2022 --lib es2022,esnext.disposable,dom "$pkg/node.d.ts" "$pkg/web.d.ts" "$pkg/node.d.cts"
+
+mkdir -p "$root/target/npm"
+(cd "$pkg" && npm pack --silent --pack-destination "$root/target/npm" >/dev/null)
+ls -l "$root/target/npm/chainkit-$version.tgz" | awk '{print "npm package:", $NF, $5 " bytes"}'

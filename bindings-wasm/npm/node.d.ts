@@ -1,0 +1,2 @@
+export * from "./node/chainkit_wasm.js";
+export { ChainkitError } from "./error.js";

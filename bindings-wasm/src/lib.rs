@@ -1,0 +1,40 @@
+//! chainkit for JavaScript and TypeScript: a thin wasm-bindgen layer over `chainkit-core`.
+//!
+//! It adapts types (serde-wasm-bindgen), errors (a JS `ChainkitError`), async (Promises) and the
+//! transport (gloo-net over `fetch`). No service logic lives here.
+
+mod client;
+mod error;
+mod secret;
+mod transport;
+mod types;
+
+pub use client::{Client, PreparedRequest, RawResponse};
+pub use secret::Secret;
+
+use wasm_bindgen::prelude::*;
+
+/// Runs one golden-vector case; see `tests/vectors/README.md`. Returns the output as JSON text.
+#[wasm_bindgen(js_name = evaluateVector)]
+pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> {
+    let input: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
+        error::to_js(&chainkit_core::Error::invalid_input(format!("vector input is not JSON: {e}")))
+    })?;
+    Ok(chainkit_core::vectors::evaluate(kind, &input).to_string())
+}
+
+/// The vector kinds this build understands.
+#[wasm_bindgen(js_name = vectorKinds)]
+pub fn vector_kinds() -> Vec<String> {
+    chainkit_core::vectors::KINDS.iter().map(|k| (*k).to_owned()).collect()
+}
+
+/// Internal, for the crash-safety test: panics inside Rust.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    #[allow(clippy::panic)]
+    {
+        panic!("deliberate panic for the crash-safety test");
+    }
+}

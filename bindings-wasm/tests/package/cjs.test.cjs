@@ -1,0 +1,3 @@
+const ck = require("chainkit");
+
+import("./shared.mjs").then(({ defineTests }) => defineTests(ck, "cjs"));

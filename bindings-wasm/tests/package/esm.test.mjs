@@ -1,0 +1,4 @@
+import * as ck from "chainkit";
+import { defineTests } from "./shared.mjs";
+
+defineTests(ck, "esm");

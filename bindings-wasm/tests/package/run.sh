@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the packed npm tarball into a fresh Node project and runs the API tests from its
+# ESM and CommonJS entry points. Needs CHAINKIT_SANDBOX_URL.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+tarball=${1:?usage: run.sh path/to/chainkit-VERSION.tgz}
+tarball=$(realpath "$tarball")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$here"/shared.mjs "$here"/esm.test.mjs "$here"/cjs.test.cjs "$work"/
+cd "$work"
+npm init -y >/dev/null
+npm install --silent --no-audit --no-fund "$tarball"
+node --test esm.test.mjs cjs.test.cjs
