@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 profile=${PROFILE:-release-wasm}
 dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
-export PATH="$root/build/node/node_modules/.bin:$PATH"
+export PATH="$root/tools/node_modules/.bin:$PATH"
 
 cargo build -p chainkit-wasm --target wasm32-unknown-unknown --profile "$profile"
 wasm="$root/target/wasm32-unknown-unknown/$dir/chainkit_wasm.wasm"

@@ -87,13 +87,17 @@ impl Client {
         let mut config = ClientConfig::new(base_url).map_err(|e| to_js(&e))?;
         if let Some(ms) = options.timeout_ms {
             if !(ms.is_finite() && ms > 0.0) {
-                return Err(to_js(&Error::invalid_input("timeoutMs must be a positive number")));
+                return Err(to_js(&Error::invalid_input(
+                    "timeoutMs must be a positive number",
+                )));
             }
             config.timeout = Duration::from_secs_f64(ms / 1000.0);
         }
         if let Some(n) = options.max_attempts {
             if n == 0 {
-                return Err(to_js(&Error::invalid_input("maxAttempts must be at least 1")));
+                return Err(to_js(&Error::invalid_input(
+                    "maxAttempts must be at least 1",
+                )));
             }
             config.retry.max_attempts = n;
         }
@@ -123,7 +127,10 @@ impl Client {
     pub async fn prepare(&self, init: JsRawRequest) -> Result<PreparedRequest, JsValue> {
         let request = raw_request(init)?;
         let executor = self.executor.clone();
-        let prepared = executor.prepare(&request, &NoAuth).await.map_err(|e| to_js(&e))?;
+        let prepared = executor
+            .prepare(&request, &NoAuth)
+            .await
+            .map_err(|e| to_js(&e))?;
         Ok(PreparedRequest(prepared))
     }
 }
@@ -208,7 +215,11 @@ impl PreparedRequest {
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"method".into(), &self.method().into());
         let _ = js_sys::Reflect::set(&o, &"url".into(), &redact_url(&self.url()).into());
-        let _ = js_sys::Reflect::set(&o, &"headers".into(), &pairs(&redact_headers(self.0.headers())));
+        let _ = js_sys::Reflect::set(
+            &o,
+            &"headers".into(),
+            &pairs(&redact_headers(self.0.headers())),
+        );
         o.into()
     }
 }

@@ -22,7 +22,7 @@ pub fn to_js(e: &Error) -> JsValue {
     let opt = |s: Option<&str>| s.map_or(JsValue::NULL, JsValue::from_str);
     set("kind", JsValue::from_str(e.kind().as_str()));
     set("service", opt(e.service()));
-    set("status", e.status().map_or(JsValue::NULL, |s| JsValue::from(s)));
+    set("status", e.status().map_or(JsValue::NULL, JsValue::from));
     set("code", opt(e.code()));
     set("detail", JsValue::from_str(e.message()));
     set("requestId", opt(e.request_id()));

@@ -2,12 +2,16 @@
 //!
 //! It adapts types (serde-wasm-bindgen), errors (a JS `ChainkitError`), async (Promises) and the
 //! transport (gloo-net over `fetch`). No service logic lives here.
+//! It is empty on other targets, so `cargo build --workspace` on a host skips it cleanly.
+#![cfg(target_arch = "wasm32")]
 
 mod client;
 mod error;
 mod secret;
 mod transport;
 mod types;
+
+pub use types::{JsClientOptions, JsRawRequest};
 
 pub use client::{Client, PreparedRequest, RawResponse};
 pub use secret::Secret;
@@ -18,7 +22,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = evaluateVector)]
 pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> {
     let input: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
-        error::to_js(&chainkit_core::Error::invalid_input(format!("vector input is not JSON: {e}")))
+        error::to_js(&chainkit_core::Error::invalid_input(format!(
+            "vector input is not JSON: {e}"
+        )))
     })?;
     Ok(chainkit_core::vectors::evaluate(kind, &input).to_string())
 }
@@ -26,7 +32,10 @@ pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> 
 /// The vector kinds this build understands.
 #[wasm_bindgen(js_name = vectorKinds)]
 pub fn vector_kinds() -> Vec<String> {
-    chainkit_core::vectors::KINDS.iter().map(|k| (*k).to_owned()).collect()
+    chainkit_core::vectors::KINDS
+        .iter()
+        .map(|k| (*k).to_owned())
+        .collect()
 }
 
 /// Internal, for the crash-safety test: panics inside Rust.

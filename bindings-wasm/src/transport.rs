@@ -16,8 +16,9 @@ impl Transport for FetchTransport {
     async fn send(&self, request: Request) -> Result<Response> {
         let (parts, body) = request.into_parts();
         let mut builder = RequestBuilder::new(&parts.uri.to_string()).method(
-            gloo_net::http::Method::from_bytes(parts.method.as_str().as_bytes())
-                .map_err(|_| Error::invalid_input(format!("unsupported method {}", parts.method)))?,
+            gloo_net::http::Method::from_bytes(parts.method.as_str().as_bytes()).map_err(|_| {
+                Error::invalid_input(format!("unsupported method {}", parts.method))
+            })?,
         );
         // `append`, not gloo's `header` (which replaces): fetch then joins repeated names with
         // ", " on one line, the equivalent RFC 9110 §5.3 allows; fetch cannot send them apart.

@@ -103,9 +103,8 @@ impl Endpoint for RawRequest {
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| Error::invalid_input(format!("invalid header name {name:?}")))?;
             // The value is not echoed: it may be a credential.
-            let value = HeaderValue::from_str(value).map_err(|_| {
-                Error::invalid_input(format!("invalid value for header {name}"))
-            })?;
+            let value = HeaderValue::from_str(value)
+                .map_err(|_| Error::invalid_input(format!("invalid value for header {name}")))?;
             request.headers_mut().append(name, value);
         }
         Ok(request)
@@ -153,10 +152,22 @@ mod tests {
         assert_eq!(built.uri(), "https://h.example/api/v1/x?a=1");
         assert_eq!(built.headers().get_all("x-a").iter().count(), 2);
         for bad in [
-            RawRequest { method: "GE T".into(), ..req.clone() },
-            RawRequest { path: "http://evil/".into(), ..req.clone() },
-            RawRequest { headers: vec![("bad header".into(), "v".into())], ..req.clone() },
-            RawRequest { headers: vec![("h".into(), "line\nbreak".into())], ..req.clone() },
+            RawRequest {
+                method: "GE T".into(),
+                ..req.clone()
+            },
+            RawRequest {
+                path: "http://evil/".into(),
+                ..req.clone()
+            },
+            RawRequest {
+                headers: vec![("bad header".into(), "v".into())],
+                ..req.clone()
+            },
+            RawRequest {
+                headers: vec![("h".into(), "line\nbreak".into())],
+                ..req.clone()
+            },
         ] {
             let err = bad.build(&base).err().map(|e| e.kind());
             assert_eq!(err, Some(crate::ErrorKind::InvalidInput), "{bad:?}");

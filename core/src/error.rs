@@ -78,9 +78,13 @@ impl fmt::Display for ErrorKind {
 
 /// An error from any chainkit call.
 ///
-/// Cloneable so that one failed token refresh can be handed to every caller waiting on it.
+/// Cloneable so that one failed token refresh can be handed to every caller waiting on it;
+/// boxed so that `Result<T, Error>` stays one pointer wide on the happy path.
 #[derive(Clone)]
-pub struct Error {
+pub struct Error(Box<Fields>);
+
+#[derive(Clone)]
+struct Fields {
     kind: ErrorKind,
     service: Option<String>,
     status: Option<u16>,
@@ -97,7 +101,7 @@ pub struct Error {
 impl Error {
     /// A new error of `kind` with a human-readable message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Fields {
             kind,
             service: None,
             status: None,
@@ -107,7 +111,7 @@ impl Error {
             retry_after: None,
             request_sent: true,
             source: None,
-        }
+        }))
     }
 
     /// Shorthand for an [`ErrorKind::InvalidInput`] error.
@@ -132,99 +136,99 @@ impl Error {
 
     /// Names the service (`ddc`, `ulord`, `dna`, `pool`, `bcs`, …) the error came from.
     pub fn with_service(mut self, service: impl Into<String>) -> Self {
-        self.service = Some(service.into());
+        self.0.service = Some(service.into());
         self
     }
 
     /// Records the HTTP status of the response.
     pub fn with_status(mut self, status: u16) -> Self {
-        self.status = Some(status);
+        self.0.status = Some(status);
         self
     }
 
     /// Records the service's own error code.
     pub fn with_code(mut self, code: impl Into<String>) -> Self {
-        self.code = Some(code.into());
+        self.0.code = Some(code.into());
         self
     }
 
     /// Records the request id the service returned.
     pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
-        self.request_id = Some(request_id.into());
+        self.0.request_id = Some(request_id.into());
         self
     }
 
     /// Records how long the service asked us to wait.
     pub fn with_retry_after(mut self, after: Duration) -> Self {
-        self.retry_after = Some(after);
+        self.0.retry_after = Some(after);
         self
     }
 
     /// Marks that the request provably never reached the server.
     pub fn not_sent(mut self) -> Self {
-        self.request_sent = false;
+        self.0.request_sent = false;
         self
     }
 
     /// Attaches the underlying cause.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
-        self.source = Some(Arc::new(source));
+        self.0.source = Some(Arc::new(source));
         self
     }
 
     /// The coarse kind.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
     /// The service the error came from, if any.
     pub fn service(&self) -> Option<&str> {
-        self.service.as_deref()
+        self.0.service.as_deref()
     }
     /// The HTTP status, when a response was received.
     pub fn status(&self) -> Option<u16> {
-        self.status
+        self.0.status
     }
     /// The service's error code, when it gave one.
     pub fn code(&self) -> Option<&str> {
-        self.code.as_deref()
+        self.0.code.as_deref()
     }
     /// The message, from the service when it gave one.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
     /// The request id, from the response headers or body.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.0.request_id.as_deref()
     }
     /// How long the service asked us to wait before retrying.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.0.retry_after
     }
     /// False when the request provably never left this process.
     pub fn request_sent(&self) -> bool {
-        self.request_sent
+        self.0.request_sent
     }
 }
 
 impl fmt::Display for Error {
     /// `[service] kind code: message (HTTP status, request id …)`; absent parts are left out.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(service) = &self.service {
+        if let Some(service) = &self.0.service {
             write!(f, "[{service}] ")?;
         }
-        write!(f, "{}", self.kind)?;
-        if let Some(code) = &self.code {
+        write!(f, "{}", self.0.kind)?;
+        if let Some(code) = &self.0.code {
             write!(f, " {code}")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", self.0.message)?;
         let mut extra = Vec::new();
-        if let Some(status) = self.status {
+        if let Some(status) = self.0.status {
             extra.push(format!("HTTP {status}"));
         }
-        if let Some(id) = &self.request_id {
+        if let Some(id) = &self.0.request_id {
             extra.push(format!("request id {id}"));
         }
-        if let Some(after) = self.retry_after {
+        if let Some(after) = self.0.retry_after {
             extra.push(format!("retry after {}s", after.as_secs_f64()));
         }
         if !extra.is_empty() {
@@ -237,22 +241,23 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Error")
-            .field("kind", &self.kind)
-            .field("service", &self.service)
-            .field("status", &self.status)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("request_id", &self.request_id)
-            .field("retry_after", &self.retry_after)
-            .field("request_sent", &self.request_sent)
-            .field("source", &self.source.as_ref().map(|s| s.to_string()))
+            .field("kind", &self.0.kind)
+            .field("service", &self.0.service)
+            .field("status", &self.0.status)
+            .field("code", &self.0.code)
+            .field("message", &self.0.message)
+            .field("request_id", &self.0.request_id)
+            .field("retry_after", &self.0.retry_after)
+            .field("request_sent", &self.0.request_sent)
+            .field("source", &self.0.source.as_ref().map(|s| s.to_string()))
             .finish()
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source
+        self.0
+            .source
             .as_deref()
             .map(|s| s as &(dyn std::error::Error + 'static))
     }

@@ -58,8 +58,8 @@ pub struct ClientConfig {
 impl ClientConfig {
     /// Settings with the default timeout (30 s) and retry policy, for an http(s) base URL.
     pub fn new(base_url: &str) -> Result<Self> {
-        let parsed = Url::parse(base_url)
-            .map_err(|e| Error::config(format!("invalid base URL: {e}")))?;
+        let parsed =
+            Url::parse(base_url).map_err(|e| Error::config(format!("invalid base URL: {e}")))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host().is_none() {
             return Err(Error::config("base URL must be an http(s) URL with a host"));
         }
@@ -108,7 +108,11 @@ impl Executor {
     }
 
     /// Runs `endpoint`, authorizing each attempt with `auth`.
-    pub async fn execute<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer) -> Result<E::Output> {
+    pub async fn execute<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        auth: &dyn Authorizer,
+    ) -> Result<E::Output> {
         let service = endpoint.service().to_owned();
         let tag = |e: Error| {
             if e.service().is_some() {
@@ -147,11 +151,20 @@ impl Executor {
 
     /// The request `endpoint` would send now, built and authorized but not sent: for callers
     /// who bring their own HTTP stack and hand the response to [`Endpoint::parse`].
-    pub async fn prepare<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer) -> Result<Request> {
+    pub async fn prepare<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        auth: &dyn Authorizer,
+    ) -> Result<Request> {
         self.authorized(endpoint, auth, 1).await
     }
 
-    async fn authorized<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer, attempt: u32) -> Result<Request> {
+    async fn authorized<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        auth: &dyn Authorizer,
+        attempt: u32,
+    ) -> Result<Request> {
         let rt = &self.runtime;
         let mut request = endpoint.build(&self.config.base_url)?;
         let ctx = AttemptContext {
@@ -163,7 +176,12 @@ impl Executor {
         Ok(request)
     }
 
-    async fn attempt<E: Endpoint>(&self, endpoint: &E, auth: &dyn Authorizer, attempt: u32) -> Result<E::Output> {
+    async fn attempt<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        auth: &dyn Authorizer,
+        attempt: u32,
+    ) -> Result<E::Output> {
         let rt = &self.runtime;
         let request = self.authorized(endpoint, auth, attempt).await?;
         tracing::debug!(attempt, request = %RedactedRequest(&request), "sending");

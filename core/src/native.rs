@@ -28,9 +28,14 @@ impl ReqwestTransport {
 #[async_trait]
 impl Transport for ReqwestTransport {
     async fn send(&self, request: Request) -> Result<Response> {
-        let request = reqwest::Request::try_from(request)
-            .map_err(|e| Error::invalid_input(format!("unsendable request: {}", without_url(&e))))?;
-        let response = self.client.execute(request).await.map_err(transport_error)?;
+        let request = reqwest::Request::try_from(request).map_err(|e| {
+            Error::invalid_input(format!("unsendable request: {}", without_url(&e)))
+        })?;
+        let response = self
+            .client
+            .execute(request)
+            .await
+            .map_err(transport_error)?;
         let mut builder = http::Response::builder()
             .status(response.status())
             .version(response.version());

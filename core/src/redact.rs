@@ -8,7 +8,15 @@ use crate::transport::Request;
 /// Name fragments that mark a header or query parameter as secret-bearing (compared lowercase).
 /// Deliberately broad: a redacted harmless value costs nothing, a leaked key costs everything.
 const SENSITIVE: [&str; 9] = [
-    "auth", "token", "secret", "sign", "key", "password", "cookie", "session", "credential",
+    "auth",
+    "token",
+    "secret",
+    "sign",
+    "key",
+    "password",
+    "cookie",
+    "session",
+    "credential",
 ];
 
 /// Whether a header or parameter called `name` must never be logged.
@@ -95,9 +103,15 @@ mod tests {
     #[test]
     fn header_values_are_hidden_by_name() {
         let mut h = http::HeaderMap::new();
-        h.insert("Authorization", http::HeaderValue::from_static("SDK-HMAC-SHA256 Signature=abc"));
+        h.insert(
+            "Authorization",
+            http::HeaderValue::from_static("SDK-HMAC-SHA256 Signature=abc"),
+        );
         h.insert("accessToken", http::HeaderValue::from_static("tok"));
-        h.insert("content-type", http::HeaderValue::from_static("application/json"));
+        h.insert(
+            "content-type",
+            http::HeaderValue::from_static("application/json"),
+        );
         let shown = redact_headers(&h);
         assert!(shown.contains(&("authorization".into(), "***".into())));
         assert!(shown.contains(&("accesstoken".into(), "***".into())));

@@ -36,7 +36,10 @@ pub fn error_from_response(service: &str, response: &Response, now: Duration) ->
         fields.and_then(|f| {
             keys.iter()
                 .find_map(|k| f.get(*k).and_then(scalar_text))
-                .or_else(|| body.as_ref().and_then(|b| keys.iter().find_map(|k| b.get(*k).and_then(scalar_text))))
+                .or_else(|| {
+                    body.as_ref()
+                        .and_then(|b| keys.iter().find_map(|k| b.get(*k).and_then(scalar_text)))
+                })
         })
     };
     let message = pick(&MESSAGE_KEYS).unwrap_or_else(|| {
@@ -109,16 +112,30 @@ mod tests {
     fn reads_flat_and_nested_envelopes() {
         let e = error_from_response(
             "dna",
-            &resp(400, &[], r#"{"retCode":400,"retMsg":"token expired","requestId":"r1"}"#),
+            &resp(
+                400,
+                &[],
+                r#"{"retCode":400,"retMsg":"token expired","requestId":"r1"}"#,
+            ),
             Duration::ZERO,
         );
-        assert_eq!((e.kind(), e.code(), e.message(), e.request_id()), (ErrorKind::Api, Some("400"), "token expired", Some("r1")));
+        assert_eq!(
+            (e.kind(), e.code(), e.message(), e.request_id()),
+            (ErrorKind::Api, Some("400"), "token expired", Some("r1"))
+        );
         let e = error_from_response(
             "bcs",
-            &resp(401, &[("X-Request-Id", "abc")], r#"{"error":{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}}"#),
+            &resp(
+                401,
+                &[("X-Request-Id", "abc")],
+                r#"{"error":{"code":"APIGW.0301","message":"Incorrect IAM authentication information"}}"#,
+            ),
             Duration::ZERO,
         );
-        assert_eq!((e.kind(), e.code(), e.request_id()), (ErrorKind::Unauthorized, Some("APIGW.0301"), Some("abc")));
+        assert_eq!(
+            (e.kind(), e.code(), e.request_id()),
+            (ErrorKind::Unauthorized, Some("APIGW.0301"), Some("abc"))
+        );
     }
 
     #[test]
@@ -126,12 +143,19 @@ mod tests {
         let now = Duration::from_secs(1_445_412_480); // Wed, 21 Oct 2015 07:28:00 GMT
         let e = error_from_response(
             "pool",
-            &resp(429, &[("Retry-After", "Wed, 21 Oct 2015 07:28:30 GMT")], "<html>busy</html>"),
+            &resp(
+                429,
+                &[("Retry-After", "Wed, 21 Oct 2015 07:28:30 GMT")],
+                "<html>busy</html>",
+            ),
             now,
         );
         assert_eq!(e.kind(), ErrorKind::RateLimited);
         assert_eq!(e.message(), "Too Many Requests: <html>busy</html>");
         assert_eq!(e.retry_after(), Some(Duration::from_secs(30)));
-        assert_eq!(error_from_response("x", &resp(502, &[], ""), now).message(), "Bad Gateway");
+        assert_eq!(
+            error_from_response("x", &resp(502, &[], ""), now).message(),
+            "Bad Gateway"
+        );
     }
 }

@@ -91,7 +91,9 @@ impl RetryPolicy {
             .min(self.max_delay);
         let ceiling_ms = u64::try_from(ceiling.as_millis()).unwrap_or(u64::MAX);
         let jitter = Duration::from_millis(random % ceiling_ms.saturating_add(1));
-        let delay = error.retry_after().map_or(jitter, |after| after.max(jitter));
+        let delay = error
+            .retry_after()
+            .map_or(jitter, |after| after.max(jitter));
         if elapsed.saturating_add(delay) > self.max_elapsed {
             return Decision::Stop;
         }
@@ -149,10 +151,12 @@ mod tests {
         let e = Error::new(ErrorKind::RateLimited, "x").with_status(429);
         // Ceilings double from 100 ms and stop at max_delay: 100, 200, 400, 800, 1000, 1000.
         let tops: Vec<_> = (1..=6)
-            .map(|a| match p.decide(a, &e, true, Duration::ZERO, 1_000_000_000_000) {
-                Decision::Retry(d) => d.as_millis(),
-                Decision::Stop => 0,
-            })
+            .map(
+                |a| match p.decide(a, &e, true, Duration::ZERO, 1_000_000_000_000) {
+                    Decision::Retry(d) => d.as_millis(),
+                    Decision::Stop => 0,
+                },
+            )
             .collect();
         for (got, ceiling) in tops.iter().zip([100u128, 200, 400, 800, 1000, 1000]) {
             assert!(*got <= ceiling, "{got} > {ceiling}");

@@ -64,7 +64,10 @@ mod tests {
         let s = Secret::new("hunter2-very-secret");
         assert_eq!(format!("{s}"), "Secret(***)");
         assert_eq!(format!("{s:?}"), "Secret(***)");
-        assert_eq!(format!("{:#?}", Some(s.clone())), "Some(\n    Secret(***),\n)");
+        assert_eq!(
+            format!("{:#?}", Some(s.clone())),
+            "Some(\n    Secret(***),\n)"
+        );
         assert_eq!(s.expose(), "hunter2-very-secret");
     }
 }

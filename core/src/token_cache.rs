@@ -136,7 +136,10 @@ mod tests {
     const MARGIN: Duration = Duration::from_secs(60);
 
     fn token(v: &str, exp: u64) -> CachedToken<String> {
-        CachedToken { value: v.into(), expires_at: Duration::from_secs(exp) }
+        CachedToken {
+            value: v.into(),
+            expires_at: Duration::from_secs(exp),
+        }
     }
 
     #[tokio::test]
@@ -150,12 +153,30 @@ mod tests {
                 Ok(token(v, 1000))
             }
         };
-        assert_eq!(cache.get(Duration::from_secs(0), fetch("a")).await.unwrap(), "a");
-        assert_eq!(cache.get(Duration::from_secs(939), fetch("b")).await.unwrap(), "a");
-        assert_eq!(cache.get(Duration::from_secs(940), fetch("c")).await.unwrap(), "c");
+        assert_eq!(
+            cache.get(Duration::from_secs(0), fetch("a")).await.unwrap(),
+            "a"
+        );
+        assert_eq!(
+            cache
+                .get(Duration::from_secs(939), fetch("b"))
+                .await
+                .unwrap(),
+            "a"
+        );
+        assert_eq!(
+            cache
+                .get(Duration::from_secs(940), fetch("c"))
+                .await
+                .unwrap(),
+            "c"
+        );
         assert_eq!(fetches.load(Ordering::SeqCst), 2);
         cache.invalidate();
-        assert_eq!(cache.get(Duration::from_secs(0), fetch("d")).await.unwrap(), "d");
+        assert_eq!(
+            cache.get(Duration::from_secs(0), fetch("d")).await.unwrap(),
+            "d"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -201,10 +222,15 @@ mod tests {
             })
             .collect();
         for c in callers {
-            assert_eq!(c.await.unwrap().unwrap_err().kind(), ErrorKind::Unauthorized);
+            assert_eq!(
+                c.await.unwrap().unwrap_err().kind(),
+                ErrorKind::Unauthorized
+            );
         }
         assert_eq!(fetches.load(Ordering::SeqCst), 1);
-        let ok = cache.get(Duration::ZERO, || async { Ok(token("later", 1000)) }).await;
+        let ok = cache
+            .get(Duration::ZERO, || async { Ok(token("later", 1000)) })
+            .await;
         assert_eq!(ok.unwrap(), "later");
     }
 
@@ -230,12 +256,20 @@ mod tests {
         let second = {
             let cache = cache.clone();
             tokio::spawn(async move {
-                cache.get(Duration::ZERO, || async { Ok(token("new", 1000)) }).await
+                cache
+                    .get(Duration::ZERO, || async { Ok(token("new", 1000)) })
+                    .await
             })
         };
         tokio::time::sleep(Duration::from_millis(20)).await;
         release.send(()).unwrap();
         assert_eq!(second.await.unwrap().unwrap(), "shared");
-        assert_eq!(cache.get(Duration::ZERO, || async { Ok(token("x", 1)) }).await.unwrap(), "shared");
+        assert_eq!(
+            cache
+                .get(Duration::ZERO, || async { Ok(token("x", 1)) })
+                .await
+                .unwrap(),
+            "shared"
+        );
     }
 }

@@ -12,7 +12,12 @@ use crate::response::error_from_response;
 use crate::retry::{Decision, RetryPolicy};
 
 /// Every vector kind this build understands.
-pub const KINDS: [&str; 4] = ["redact_url", "redact_headers", "retry_decision", "error_from_response"];
+pub const KINDS: [&str; 4] = [
+    "redact_url",
+    "redact_headers",
+    "retry_decision",
+    "error_from_response",
+];
 
 /// Runs one vector case of `kind` on `input`, returning the output to compare with `expected`.
 /// An error of the evaluated operation is an output too: `{"error": {"kind", "message"}}`.
@@ -25,9 +30,13 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         }),
         "retry_decision" => parse(input).map(retry_decision),
         "error_from_response" => parse(input).and_then(error_response),
-        other => Err(Error::invalid_input(format!("unknown vector kind {other:?}"))),
+        other => Err(Error::invalid_input(format!(
+            "unknown vector kind {other:?}"
+        ))),
     };
-    result.unwrap_or_else(|e| json!({ "error": { "kind": e.kind().as_str(), "message": e.message() } }))
+    result.unwrap_or_else(
+        |e| json!({ "error": { "kind": e.kind().as_str(), "message": e.message() } }),
+    )
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(input: &Value) -> Result<T> {
@@ -105,7 +114,13 @@ fn retry_decision(i: RetryInput) -> Value {
     if !i.error.request_sent {
         err = err.not_sent();
     }
-    match policy.decide(i.attempt, &err, i.idempotent, Duration::from_millis(i.elapsed_ms), i.random) {
+    match policy.decide(
+        i.attempt,
+        &err,
+        i.idempotent,
+        Duration::from_millis(i.elapsed_ms),
+        i.random,
+    ) {
         Decision::Retry(d) => json!({ "retry": true, "delay_ms": d.as_millis() as u64 }),
         Decision::Stop => json!({ "retry": false }),
     }

@@ -10,14 +10,20 @@ mod routes;
 async fn main() {
     let mut args = std::env::args().skip(1);
     let mut listen: SocketAddr = SocketAddr::from(([127, 0, 0, 1], 0));
+    let mut stop_on_stdin_eof = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--listen" => match args.next().map(|a| a.parse()) {
                 Some(Ok(addr)) => listen = addr,
                 _ => fail("--listen needs an address such as 127.0.0.1:0"),
             },
+            "--stop-on-stdin-eof" => stop_on_stdin_eof = true,
             "--help" | "-h" => {
-                println!("usage: chainkit-sandbox [--listen ADDR]   (default 127.0.0.1:0)");
+                println!("usage: chainkit-sandbox [--listen ADDR] [--stop-on-stdin-eof]");
+                println!("  --listen ADDR         address to serve on (default 127.0.0.1:0)");
+                println!(
+                    "  --stop-on-stdin-eof   exit when standard input closes (for test harnesses)"
+                );
                 return;
             }
             other => fail(&format!("unknown argument {other:?}")),
@@ -34,6 +40,13 @@ async fn main() {
     println!("chainkit-sandbox listening on http://{addr}");
     // Callers read the first line through a pipe; make sure it is not stuck in a buffer.
     let _ = std::io::stdout().flush();
+    if stop_on_stdin_eof {
+        // A harness that holds our stdin open stops us by exiting, however it exits.
+        std::thread::spawn(|| {
+            let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
+            std::process::exit(0);
+        });
+    }
     if let Err(e) = axum::serve(listener, routes::app()).await {
         fail(&format!("server stopped: {e}"));
     }

@@ -13,6 +13,7 @@ use axum::routing::{any, get};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
+use tower_http::cors::{Any, CorsLayer};
 
 #[derive(Default)]
 struct Sandbox {
@@ -34,11 +35,22 @@ pub fn app() -> Router {
         .route("/_sandbox/flaky/{key}", any(flaky))
         .fallback(not_found)
         .with_state(Arc::new(Sandbox::default()))
+        // Browser tests call the sandbox from another loopback origin; let them read every header.
+        .layer(
+            CorsLayer::new()
+                .allow_origin(Any)
+                .allow_methods(Any)
+                .allow_headers(Any)
+                .expose_headers(Any),
+        )
 }
 
 impl Sandbox {
     fn request_id(&self) -> String {
-        format!("sbx-{:08}", self.requests.fetch_add(1, Ordering::Relaxed) + 1)
+        format!(
+            "sbx-{:08}",
+            self.requests.fetch_add(1, Ordering::Relaxed) + 1
+        )
     }
 }
 
@@ -51,7 +63,10 @@ fn with_request_id(id: &str, mut response: Response) -> Response {
 
 async fn health(State(s): State<Shared>) -> Response {
     let id = s.request_id();
-    with_request_id(&id, Json(json!({"status": "ok", "service": "chainkit-sandbox"})).into_response())
+    with_request_id(
+        &id,
+        Json(json!({"status": "ok", "service": "chainkit-sandbox"})).into_response(),
+    )
 }
 
 #[derive(Deserialize)]
@@ -62,7 +77,11 @@ struct ErrorParams {
 }
 
 /// Answers `status` with a `{code, message, requestId}` body and the same id in `x-request-id`.
-async fn status(State(s): State<Shared>, Path(status): Path<u16>, Query(p): Query<ErrorParams>) -> Response {
+async fn status(
+    State(s): State<Shared>,
+    Path(status): Path<u16>,
+    Query(p): Query<ErrorParams>,
+) -> Response {
     let id = s.request_id();
     let Ok(code) = StatusCode::from_u16(status) else {
         return (StatusCode::BAD_REQUEST, "status must be 100-999").into_response();
@@ -80,11 +99,22 @@ async fn status(State(s): State<Shared>, Path(status): Path<u16>, Query(p): Quer
 }
 
 /// Reflects the request, so tests can see exactly what a client sent.
-async fn echo(State(s): State<Shared>, method: Method, uri: Uri, headers: HeaderMap, body: Bytes) -> Response {
+async fn echo(
+    State(s): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let id = s.request_id();
     let headers: Vec<(String, String)> = headers
         .iter()
-        .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .map(|(k, v)| {
+            (
+                k.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
     let body = json!({
         "method": method.as_str(),
@@ -116,7 +146,11 @@ struct FlakyParams {
 }
 
 /// Fails the first `fail` calls for `key` with `status` (default 503, `Retry-After: 0`), then 200.
-async fn flaky(State(s): State<Shared>, Path(key): Path<String>, Query(p): Query<FlakyParams>) -> Response {
+async fn flaky(
+    State(s): State<Shared>,
+    Path(key): Path<String>,
+    Query(p): Query<FlakyParams>,
+) -> Response {
     let id = s.request_id();
     let seen = {
         let mut calls = s.flaky.lock().unwrap_or_else(|e| e.into_inner());
@@ -124,11 +158,13 @@ async fn flaky(State(s): State<Shared>, Path(key): Path<String>, Query(p): Query
         *n += 1;
         *n
     };
-    let status = StatusCode::from_u16(p.status.unwrap_or(503)).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    let status =
+        StatusCode::from_u16(p.status.unwrap_or(503)).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
     let response = if seen <= p.fail.unwrap_or(1) {
         let body = json!({"code": "SANDBOX_FLAKY", "message": "try again", "requestId": id});
         let mut r = (status, Json(body)).into_response();
-        r.headers_mut().insert("retry-after", HeaderValue::from_static("0"));
+        r.headers_mut()
+            .insert("retry-after", HeaderValue::from_static("0"));
         r
     } else {
         Json(json!({"calls": seen})).into_response()

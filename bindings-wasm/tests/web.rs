@@ -1,0 +1,136 @@
+//! The binding run inside wasm: `wasm-bindgen-test` in Node and in headless Chromium.
+//! Needs `CHAINKIT_SANDBOX_URL` at build time (the test command sets it).
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::option_env_unwrap,
+    missing_docs
+)]
+
+use chainkit_wasm::{Client, Secret};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/vectors.rs"));
+}
+
+fn sandbox() -> &'static str {
+    option_env!("CHAINKIT_SANDBOX_URL")
+        .expect("build the tests with CHAINKIT_SANDBOX_URL set (make test does)")
+}
+
+fn init(method: &str, path: &str, headers: &[(&str, &str)]) -> chainkit_wasm_types::Init {
+    let o = Object::new();
+    Reflect::set(&o, &"method".into(), &method.into()).unwrap();
+    Reflect::set(&o, &"path".into(), &path.into()).unwrap();
+    let h: js_sys::Array = headers
+        .iter()
+        .map(|(k, v)| js_sys::Array::of2(&(*k).into(), &(*v).into()))
+        .collect();
+    Reflect::set(&o, &"headers".into(), &h).unwrap();
+    o.unchecked_into()
+}
+
+mod chainkit_wasm_types {
+    pub type Init = chainkit_wasm::JsRawRequest;
+}
+
+fn field(v: &JsValue, name: &str) -> JsValue {
+    Reflect::get(v, &name.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_real_request_reaches_the_sandbox() {
+    let client = Client::new(sandbox(), None).unwrap();
+    let res = client.request(init("GET", "/health", &[])).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().contains("\"ok\""));
+}
+
+#[wasm_bindgen_test]
+async fn a_sandbox_error_keeps_every_field() {
+    let client = Client::new(sandbox(), None).unwrap();
+    let err = client
+        .request(init(
+            "POST",
+            "/_sandbox/status/409?code=E409&message=conflict",
+            &[],
+        ))
+        .await
+        .err()
+        .expect("409 must reject");
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(field(&err, "name"), "ChainkitError");
+    assert_eq!(field(&err, "kind"), "api");
+    assert_eq!(field(&err, "status"), 409);
+    assert_eq!(field(&err, "code"), "E409");
+    assert_eq!(field(&err, "detail"), "conflict");
+    let id = field(&err, "requestId").as_string().unwrap();
+    assert!(id.starts_with("sbx-"));
+    let message = field(&err, "message").as_string().unwrap();
+    assert!(
+        message.contains("E409") && message.contains("conflict") && message.contains(&id),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn timeouts_and_unreachable_hosts_are_typed() {
+    let opts: JsValue = js_sys::JSON::parse(r#"{"timeoutMs": 200, "maxAttempts": 1}"#).unwrap();
+    let client = Client::new(sandbox(), Some(opts.unchecked_into())).unwrap();
+    let err = client
+        .request(init("GET", "/_sandbox/delay/3000", &[]))
+        .await
+        .err()
+        .unwrap();
+    assert_eq!(field(&err, "kind"), "timeout");
+    let client = Client::new("http://127.0.0.1:1", None).unwrap();
+    let err = client.request(init("GET", "/", &[])).await.err().unwrap();
+    assert_eq!(field(&err, "kind"), "network");
+}
+
+#[wasm_bindgen_test]
+async fn printing_secrets_and_requests_shows_no_secret() {
+    let s = Secret::new("s3cr3t".into());
+    assert_eq!(s.to_string(), "Secret(***)");
+    let client = Client::new(sandbox(), None).unwrap();
+    let p = client
+        .prepare(init(
+            "GET",
+            "/x?apiSecret=s3cr3t",
+            &[("Authorization", "Bearer s3cr3t")],
+        ))
+        .await
+        .unwrap();
+    assert!(!p.to_string().contains("s3cr3t"), "{}", p.to_string());
+    let json = js_sys::JSON::stringify(&p.to_json())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(!json.contains("s3cr3t"), "{json}");
+}
+
+#[wasm_bindgen_test]
+fn every_embedded_vector_passes() {
+    let mut passed = 0;
+    let mut failed = Vec::new();
+    for (path, text) in embedded::VECTOR_FILES {
+        let file: serde_json::Value = serde_json::from_str(text).unwrap();
+        let kind = file["kind"].as_str().unwrap();
+        for case in file["cases"].as_array().unwrap() {
+            let out = chainkit_wasm::evaluate_vector(kind, &case["input"].to_string()).unwrap();
+            let out: serde_json::Value = serde_json::from_str(&out).unwrap();
+            if out == case["expected"] {
+                passed += 1;
+            } else {
+                failed.push(format!("{path}#{}: got {out}", case["name"]));
+            }
+        }
+    }
+    wasm_bindgen_test::console_log!("vectors[wasm]: {passed} passed, {} failed", failed.len());
+    assert!(passed > 0, "no vectors embedded");
+    assert!(failed.is_empty(), "{failed:#?}");
+}

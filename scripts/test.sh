@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test of every platform. Run through `make test`, which sets up the machine and starts
+# the sandbox (CHAINKIT_SANDBOX_URL) first.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+: "${CHAINKIT_SANDBOX_URL:?run through scripts/with-sandbox.sh (make test does)}"
+export CARGO_TERM_COLOR=never
+start=$(date +%s)
+step() {
+  local name=$1; shift
+  local t0=$(date +%s)
+  echo "=== $name"
+  "$@"
+  echo "=== $name: ok ($(( $(date +%s) - t0 ))s)"
+}
+
+step "rustfmt" cargo fmt --all --check
+step "clippy (native)" cargo clippy -q --workspace --all-targets -- -D warnings
+step "clippy (wasm32)" cargo clippy -q -p chainkit-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "rust tests" cargo test -q --workspace --exclude chainkit-python --exclude chainkit-wasm
+step "wasm32: core has no tokio/hyper/reqwest" scripts/check-wasm-deps.sh
+step "wasm32: the check itself catches a native dependency" \
+  bash -c '! scripts/check-wasm-deps.sh --features native >/dev/null 2>&1'
+step "wasm-bindgen tests (node)" cargo test -q -p chainkit-wasm --target wasm32-unknown-unknown
+step "wasm-bindgen tests (headless chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/bindings-wasm/webdriver.json" \
+  cargo test -q -p chainkit-wasm --target wasm32-unknown-unknown --test web
+step "npm package (build, pack, tsc)" bindings-wasm/build.sh
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+step "npm package from its tarball (node ESM + CJS)" bindings-wasm/tests/package/run.sh "target/npm/chainkit-$version.tgz"
+step "python wheel + pytest + stubtest" bindings-python/test.sh
+step "kotlin (JVM, JUnit)" bindings-uniffi/kotlin/test.sh
+step "swift (generated only: no toolchain here)" bindings-uniffi/swift/check.sh
+step "vectors through every binding" tests/vectors/run
+echo "all tests passed in $(( $(date +%s) - start ))s"
