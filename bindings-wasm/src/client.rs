@@ -9,9 +9,10 @@ use chainkit_core::{ClientConfig, Error, Executor, NoAuth, RawRequest, Runtime};
 use js_sys::{Array, Uint8Array};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::error::to_js;
-use crate::transport::{FetchTransport, TimerSleep};
+use crate::transport::{CustomFetch, FetchTransport, TimerSleep};
 use crate::types::{JsClientOptions, JsRawRequest};
 
 #[derive(Deserialize, Default)]
@@ -19,6 +20,8 @@ use crate::types::{JsClientOptions, JsRawRequest};
 struct Options {
     timeout_ms: Option<f64>,
     max_attempts: Option<u32>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    fetch: JsValue,
 }
 
 #[derive(Deserialize)]
@@ -101,8 +104,17 @@ impl Client {
             }
             config.retry.max_attempts = n;
         }
+        let transport: Arc<dyn chainkit_core::Transport> =
+            if options.fetch.is_undefined() || options.fetch.is_null() {
+                Arc::new(FetchTransport)
+            } else {
+                let f = options.fetch.dyn_into::<js_sys::Function>().map_err(|_| {
+                    to_js(&Error::invalid_input("options.fetch must be a function"))
+                })?;
+                Arc::new(CustomFetch(f))
+            };
         let runtime = Runtime {
-            transport: Arc::new(FetchTransport),
+            transport,
             clock: Arc::new(SystemClock),
             sleep: Arc::new(TimerSleep),
             random: Arc::new(OsRandom),

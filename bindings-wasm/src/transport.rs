@@ -78,3 +78,80 @@ impl Sleep for TimerSleep {
         gloo_timers::future::TimeoutFuture::new(ms).await;
     }
 }
+
+/// Sends requests with a caller-supplied `fetch`-compatible function (a proxying fetch, undici,
+/// a test double). Only the standard surface is used: `fetch(url, {method, headers, body})`
+/// resolving to an object with `status`, `headers.entries()` and `arrayBuffer()`.
+pub struct CustomFetch(pub js_sys::Function);
+
+#[async_trait(?Send)]
+impl Transport for CustomFetch {
+    async fn send(&self, request: Request) -> Result<Response> {
+        use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+        use wasm_bindgen::{JsCast, JsValue};
+        use wasm_bindgen_futures::JsFuture;
+
+        let fail = |what: &str, e: JsValue| {
+            let detail = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| format!("{e:?}"));
+            Error::network(redact(&format!("custom fetch: {what}: {detail}")))
+        };
+        let (parts, body) = request.into_parts();
+        let init = Object::new();
+        let headers = Array::new();
+        for (name, value) in &parts.headers {
+            let value = value
+                .to_str()
+                .map_err(|_| Error::invalid_input(format!("header {name} is not text")))?;
+            headers.push(&Array::of2(&name.as_str().into(), &value.into()));
+        }
+        // Setting properties of a fresh plain object cannot fail.
+        let _ = Reflect::set(&init, &"method".into(), &parts.method.as_str().into());
+        let _ = Reflect::set(&init, &"headers".into(), &headers);
+        if !body.is_empty() {
+            let _ = Reflect::set(&init, &"body".into(), &Uint8Array::from(body.as_slice()));
+        }
+        let url = JsValue::from_str(&parts.uri.to_string());
+        let promise = self
+            .0
+            .call2(&JsValue::UNDEFINED, &url, &init)
+            .map_err(|e| fail("call failed", e))?;
+        let response = JsFuture::from(Promise::resolve(&promise))
+            .await
+            .map_err(|e| fail("request failed", e))?;
+        let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into());
+        let status = get(&response, "status")
+            .ok()
+            .and_then(|s| s.as_f64())
+            .ok_or_else(|| Error::decode("custom fetch: the response has no numeric status"))?;
+        let mut out = http::Response::builder().status(status as u16);
+        let entries = get(&response, "headers")
+            .and_then(|h| {
+                let f: js_sys::Function = get(&h, "entries")?.dyn_into()?;
+                f.call0(&h)
+            })
+            .map_err(|e| fail("reading headers", e))?;
+        let iter = js_sys::try_iter(&entries)
+            .map_err(|e| fail("reading headers", e))?
+            .ok_or_else(|| Error::decode("custom fetch: headers.entries() is not iterable"))?;
+        for pair in iter {
+            let pair: Array = pair
+                .map_err(|e| fail("reading headers", e))?
+                .unchecked_into();
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out = out.header(k, v);
+            }
+        }
+        let buffer = get(&response, "arrayBuffer")
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+            .and_then(|f| f.call0(&response))
+            .map_err(|e| fail("reading body", e))?;
+        let buffer = JsFuture::from(Promise::resolve(&buffer))
+            .await
+            .map_err(|e| fail("reading body", e))?;
+        out.body(Uint8Array::new(&buffer).to_vec())
+            .map_err(|e| Error::decode(format!("invalid response: {e}")))
+    }
+}

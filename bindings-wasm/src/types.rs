@@ -10,6 +10,12 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Attempts in total, the first included (default 3; 1 disables retries). */
   maxAttempts?: number;
+  /** A fetch-compatible function to send requests with (default: the global fetch). */
+  fetch?: (url: string, init: { method: string; headers: [string, string][]; body?: Uint8Array }) => Promise<{
+    status: number;
+    headers: { entries(): Iterable<[string, string]> };
+    arrayBuffer(): Promise<ArrayBuffer>;
+  }>;
 }
 
 /** A request chainkit has no typed method for, still sent with timeout, retry and typed errors. */

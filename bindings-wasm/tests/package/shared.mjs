@@ -106,6 +106,24 @@ export function defineTests(ck, entry) {
     assert.equal(res.status, 200);
   });
 
+  test(`${entry}: a user-supplied fetch is used, and its failures are typed`, async () => {
+    const seen = [];
+    const client = new Client(sandbox, {
+      fetch: async (url, init) => {
+        seen.push([url, init.method, init.headers]);
+        return fetch(url, init);
+      },
+    });
+    const res = await client.request({ method: "GET", path: "/health", headers: [["x-a", "1"]] });
+    assert.equal(res.status, 200);
+    assert.deepEqual(seen, [[`${sandbox}/health`, "GET", [["x-a", "1"]]]]);
+    const broken = new Client(sandbox, { maxAttempts: 1, fetch: async () => { throw new TypeError("offline"); } });
+    const e = await rejection(broken.request({ method: "GET", path: "/health" }));
+    assert.equal(e.kind, "network");
+    assert.match(e.detail, /offline/);
+    assert.throws(() => new Client(sandbox, { fetch: 42 }), (e) => e.kind === "invalid_input");
+  });
+
   test(`${entry}: vectors evaluate`, () => {
     const out = JSON.parse(ck.evaluateVector("redact_url", JSON.stringify({ url: "https://h/x?apiSecret=1" })));
     assert.deepEqual(out, { url: "https://h/x?apiSecret=***" });
