@@ -1,0 +1,33 @@
+//! `Secret` for Python: the value stays in Rust memory (zeroized when collected).
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+
+/// A credential or token. `repr()` and `str()` give `Secret(***)`; it cannot be pickled.
+#[pyclass(frozen, module = "chainkit")]
+pub struct Secret(pub chainkit_core::Secret);
+
+#[pymethods]
+impl Secret {
+    #[new]
+    fn new(value: String) -> Self {
+        Self(chainkit_core::Secret::new(value))
+    }
+
+    /// The secret itself. Never log what this returns.
+    fn expose(&self) -> &str {
+        self.0.expose()
+    }
+
+    fn __repr__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __str__(&self) -> String {
+        self.0.to_string()
+    }
+
+    fn __reduce__(&self) -> PyResult<()> {
+        Err(PyTypeError::new_err("a Secret cannot be pickled"))
+    }
+}
