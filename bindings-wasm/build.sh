@@ -18,7 +18,7 @@ wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm"
 wasm-bindgen --target web --out-dir "$pkg/web" "$wasm"
 if [ "$profile" != dev ]; then
   for f in "$pkg"/node/*.wasm "$pkg"/web/*.wasm; do
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue "$f" -o "$f"
   done
 fi

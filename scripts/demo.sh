@@ -9,3 +9,12 @@ cargo run -q -p chainkit-core --example demo
 echo "--- JavaScript (Node, wasm)"
 [ -f bindings-wasm/pkg/node.mjs ] || PROFILE=dev bindings-wasm/build.sh >/dev/null
 node examples/demo.mjs
+echo "--- Python"
+if ! .venv/bin/python -c "import chainkit" 2>/dev/null; then
+  (cd bindings-python && ../.venv/bin/maturin build --quiet -i ../.venv/bin/python -o ../target/wheels)
+  .venv/bin/pip install -q --force-reinstall --no-deps target/wheels/chainkit-*.whl
+fi
+.venv/bin/python examples/demo.py
+echo "--- Kotlin (JVM)"
+bindings-uniffi/kotlin/test.sh -q -DskipTests >/dev/null
+(cd bindings-uniffi/kotlin && mvn -B -q --no-transfer-progress -Dstyle.color=never exec:java)

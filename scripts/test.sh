@@ -16,7 +16,7 @@ step() {
 }
 
 step "rustfmt" cargo fmt --all --check
-step "clippy (native)" cargo clippy -q --workspace --all-targets -- -D warnings
+step "clippy (native)" cargo clippy -q --workspace --all-targets --all-features -- -D warnings
 step "clippy (wasm32)" cargo clippy -q -p chainkit-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "rust tests" cargo test -q --workspace --exclude chainkit-python --exclude chainkit-wasm
 step "wasm32: core has no tokio/hyper/reqwest" scripts/check-wasm-deps.sh

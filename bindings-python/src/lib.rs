@@ -23,12 +23,7 @@ mod native {
     /// Runs one golden-vector case (see tests/vectors/README.md); returns the output as JSON text.
     #[pyfunction]
     fn evaluate_vector(kind: &str, input_json: &str) -> PyResult<String> {
-        let input: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
-            crate::errors::to_py(chainkit_core::Error::invalid_input(format!(
-                "vector input is not JSON: {e}"
-            )))
-        })?;
-        Ok(chainkit_core::vectors::evaluate(kind, &input).to_string())
+        chainkit_core::vectors::evaluate_json(kind, input_json).map_err(crate::errors::to_py)
     }
 
     /// The vector kinds this build understands.

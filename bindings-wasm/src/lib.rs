@@ -21,12 +21,7 @@ use wasm_bindgen::prelude::*;
 /// Runs one golden-vector case; see `tests/vectors/README.md`. Returns the output as JSON text.
 #[wasm_bindgen(js_name = evaluateVector)]
 pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> {
-    let input: serde_json::Value = serde_json::from_str(input_json).map_err(|e| {
-        error::to_js(&chainkit_core::Error::invalid_input(format!(
-            "vector input is not JSON: {e}"
-        )))
-    })?;
-    Ok(chainkit_core::vectors::evaluate(kind, &input).to_string())
+    chainkit_core::vectors::evaluate_json(kind, input_json).map_err(|e| error::to_js(&e))
 }
 
 /// The vector kinds this build understands.

@@ -39,6 +39,13 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
     )
 }
 
+/// [`evaluate`] over JSON text, the form every binding exposes.
+pub fn evaluate_json(kind: &str, input_json: &str) -> Result<String> {
+    let input: Value = serde_json::from_str(input_json)
+        .map_err(|e| Error::invalid_input(format!("vector input is not JSON: {e}")))?;
+    Ok(evaluate(kind, &input).to_string())
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(input: &Value) -> Result<T> {
     T::deserialize(input).map_err(|e| Error::invalid_input(format!("bad vector input: {e}")))
 }

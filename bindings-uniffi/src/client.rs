@@ -1,0 +1,134 @@
+//! `Client` for Kotlin/Swift: the core executor behind `suspend`/`async` methods.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chainkit_core::redact::{is_sensitive, redact_url};
+use chainkit_core::runtime::{OsRandom, SystemClock, TokioSleep};
+use chainkit_core::secret::REDACTED;
+use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
+
+use crate::error::ChainkitError;
+use crate::transport::{Foreign, HttpHeader, HttpTransport};
+
+/// Client-wide settings.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ClientOptions {
+    /// Limit for one attempt, in milliseconds.
+    #[uniffi(default = 30000)]
+    pub timeout_ms: u64,
+    /// Attempts in total, the first included (1 disables retries).
+    #[uniffi(default = 3)]
+    pub max_attempts: u32,
+}
+
+/// A request chainkit has no typed method for, still sent with timeout, retry and typed errors.
+/// Printing it redacts secret-looking header and query values.
+#[derive(Debug, uniffi::Object)]
+#[uniffi::export(Display)]
+pub struct RawRequest(chainkit_core::RawRequest);
+
+#[uniffi::export]
+impl RawRequest {
+    /// A request for `method` and `path` (resolved against the client's base URL).
+    /// `idempotent` overrides the method's default (GET, HEAD, PUT, DELETE, OPTIONS are).
+    #[uniffi::constructor(default(headers = [], body = None, idempotent = None))]
+    pub fn new(
+        method: String,
+        path: String,
+        headers: Vec<HttpHeader>,
+        body: Option<Vec<u8>>,
+        idempotent: Option<bool>,
+    ) -> Self {
+        Self(chainkit_core::RawRequest {
+            method,
+            path,
+            headers: headers.into_iter().map(|h| (h.name, h.value)).collect(),
+            body: body.unwrap_or_default(),
+            idempotent,
+        })
+    }
+}
+
+impl std::fmt::Display for RawRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = &self.0;
+        // The path is redacted as a URL on a placeholder host, then the host is dropped again.
+        let path = redact_url(&format!("http://h{}", r.path));
+        write!(
+            f,
+            "RawRequest({} {}",
+            r.method,
+            path.trim_start_matches("http://h")
+        )?;
+        for (k, v) in &r.headers {
+            write!(f, ", {k}: {}", if is_sensitive(k) { REDACTED } else { v })?;
+        }
+        write!(f, ", body={}B)", r.body.len())
+    }
+}
+
+/// A response with status below 400.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RawResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers in order, names lowercase.
+    pub headers: Vec<HttpHeader>,
+    /// Body bytes.
+    pub body: Vec<u8>,
+}
+
+/// A chainkit client bound to one base URL. Safe to share between threads and coroutines.
+#[derive(uniffi::Object)]
+pub struct Client {
+    executor: Executor,
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Client {
+    /// A client for `base_url`, sending with `transport` when given, else the built-in
+    /// native client (rustls).
+    #[uniffi::constructor(default(transport = None))]
+    pub fn new(
+        base_url: String,
+        options: ClientOptions,
+        transport: Option<Arc<dyn HttpTransport>>,
+    ) -> Result<Self, ChainkitError> {
+        let mut config = ClientConfig::new(&base_url)?;
+        if options.timeout_ms == 0 || options.max_attempts == 0 {
+            return Err(
+                Error::invalid_input("timeoutMs and maxAttempts must be at least 1").into(),
+            );
+        }
+        config.timeout = Duration::from_millis(options.timeout_ms);
+        config.retry.max_attempts = options.max_attempts;
+        let runtime = match transport {
+            None => Runtime::native()?,
+            Some(t) => Runtime {
+                transport: Arc::new(Foreign(t)),
+                clock: Arc::new(SystemClock),
+                sleep: Arc::new(TokioSleep),
+                random: Arc::new(OsRandom),
+            },
+        };
+        Ok(Self {
+            executor: Executor::new(config, runtime),
+        })
+    }
+
+    /// Sends `request`; throws `ChainkitException` (Kotlin) / `ChainkitError` (Swift) on
+    /// failure, a status of 400 or more included.
+    pub async fn request(&self, request: Arc<RawRequest>) -> Result<RawResponse, ChainkitError> {
+        let response = self.executor.execute(&request.0, &NoAuth).await?;
+        Ok(RawResponse {
+            status: response.status,
+            headers: response
+                .headers
+                .into_iter()
+                .map(|(name, value)| HttpHeader { name, value })
+                .collect(),
+            body: response.body,
+        })
+    }
+}

@@ -1,0 +1,39 @@
+//! chainkit for Kotlin and Swift: a thin uniffi layer over `chainkit-core`.
+//!
+//! It adapts types, errors (`ChainkitException` / `ChainkitError` with every field kept), async
+//! (Kotlin `suspend`, Swift `async`) and the transport (native by default, or the app's own
+//! through [`HttpTransport`]). No service logic lives here.
+
+mod client;
+mod error;
+mod secret;
+mod transport;
+
+pub use client::{Client, ClientOptions, RawRequest, RawResponse};
+pub use error::ChainkitError;
+pub use secret::Secret;
+pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
+
+uniffi::setup_scaffolding!();
+
+/// Runs one golden-vector case (see tests/vectors/README.md); returns the output as JSON text.
+#[uniffi::export]
+pub fn evaluate_vector(kind: String, input_json: String) -> Result<String, ChainkitError> {
+    Ok(chainkit_core::vectors::evaluate_json(&kind, &input_json)?)
+}
+
+/// The vector kinds this build understands.
+#[uniffi::export]
+pub fn vector_kinds() -> Vec<String> {
+    chainkit_core::vectors::KINDS
+        .iter()
+        .map(|k| (*k).to_owned())
+        .collect()
+}
+
+/// Internal, for the crash-safety test: panics inside Rust.
+#[uniffi::export]
+#[allow(clippy::panic)]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for the crash-safety test");
+}

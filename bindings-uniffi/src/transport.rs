@@ -1,0 +1,102 @@
+//! The transport an app may implement in Kotlin (OkHttp, …) or Swift (URLSession), and its
+//! adapter to core's `Transport`.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chainkit_core::http;
+use chainkit_core::redact::RedactedRequest;
+use chainkit_core::{Error, Request, Response, Result, Transport};
+
+use crate::error::ChainkitError;
+
+/// One header line.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HttpHeader {
+    /// Header name.
+    pub name: String,
+    /// Header value.
+    pub value: String,
+}
+
+/// A request to send. An object rather than a record so that printing it (`toString()`,
+/// `description`) redacts credentials instead of listing every header.
+#[derive(Debug, uniffi::Object)]
+#[uniffi::export(Display)]
+pub struct HttpRequest(Request);
+
+#[uniffi::export]
+impl HttpRequest {
+    /// HTTP method.
+    pub fn method(&self) -> String {
+        self.0.method().to_string()
+    }
+    /// Absolute URL, secrets included: log the request object, not this.
+    pub fn url(&self) -> String {
+        self.0.uri().to_string()
+    }
+    /// Headers in order, secrets included: log the request object, not these.
+    pub fn headers(&self) -> Vec<HttpHeader> {
+        self.0
+            .headers()
+            .iter()
+            .map(|(k, v)| HttpHeader {
+                name: k.as_str().to_owned(),
+                value: String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            })
+            .collect()
+    }
+    /// Body bytes.
+    pub fn body(&self) -> Vec<u8> {
+        self.0.body().clone()
+    }
+}
+
+impl std::fmt::Display for HttpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        RedactedRequest(&self.0).fmt(f)
+    }
+}
+
+/// A whole response, whatever its status.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct HttpResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers in order.
+    pub headers: Vec<HttpHeader>,
+    /// Body bytes.
+    pub body: Vec<u8>,
+}
+
+/// Sends one request with the app's own HTTP stack. Return every response, whatever its status;
+/// throw `ChainkitException.Network` (Kotlin) / `ChainkitError.Network` (Swift) only when no
+/// response arrived. Timeouts and retries are chainkit's job.
+#[uniffi::export(with_foreign)]
+#[async_trait]
+pub trait HttpTransport: Send + Sync {
+    /// Sends `request`.
+    async fn send(
+        &self,
+        request: Arc<HttpRequest>,
+    ) -> std::result::Result<HttpResponse, ChainkitError>;
+}
+
+/// Core's view of a foreign transport.
+pub struct Foreign(pub Arc<dyn HttpTransport>);
+
+#[async_trait]
+impl Transport for Foreign {
+    async fn send(&self, request: Request) -> Result<Response> {
+        let response = self.0.send(Arc::new(HttpRequest(request))).await?;
+        let mut builder = http::Response::builder().status(response.status);
+        for h in response.headers {
+            builder = builder.header(h.name, h.value);
+        }
+        builder.body(response.body).map_err(|e| {
+            Error::decode(format!(
+                "the app's transport returned an invalid response: {e}"
+            ))
+        })
+    }
+}
