@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use chainkit_core::redact::{is_sensitive, redact_url};
-use chainkit_core::secret::REDACTED;
 use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
@@ -62,26 +60,7 @@ impl RawRequest {
     }
 
     fn __repr__(&self) -> String {
-        let headers: Vec<String> = self
-            .0
-            .headers
-            .iter()
-            .map(|(k, v)| {
-                let v = if is_sensitive(k) { REDACTED } else { v };
-                format!("({k:?}, {v:?})")
-            })
-            .collect();
-        // The path is redacted as a URL on a placeholder host, then the host is dropped again.
-        let path = redact_url(&format!("http://h{}", self.0.path))
-            .trim_start_matches("http://h")
-            .to_owned();
-        format!(
-            "RawRequest(method={:?}, path={:?}, headers=[{}], body=<{} bytes>)",
-            self.0.method,
-            path,
-            headers.join(", "),
-            self.0.body.len()
-        )
+        format!("{:?}", self.0)
     }
 }
 

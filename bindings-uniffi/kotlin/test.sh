@@ -4,12 +4,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/bindings-uniffi/kotlin"
-cd "$root"
-cargo build -q -p chainkit-uniffi
-# The generator is built in debug on purpose: its release LTO build costs minutes for identical output.
-cargo build -q -p chainkit-uniffi --features cli --bin uniffi-bindgen
-rm -rf "$here/target/generated-sources/uniffi"
-target/debug/uniffi-bindgen generate --no-format --library target/debug/libchainkit_uniffi.so \
-  --language kotlin --out-dir "$here/target/generated-sources/uniffi" >/dev/null
+"$root/bindings-uniffi/generate.sh" kotlin "$here/target/generated-sources/uniffi"
 cd "$here"
 mvn -B --no-transfer-progress -Dstyle.color=never test "$@"

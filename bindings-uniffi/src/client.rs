@@ -3,9 +3,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chainkit_core::redact::{is_sensitive, redact_url};
 use chainkit_core::runtime::{OsRandom, SystemClock, TokioSleep};
-use chainkit_core::secret::REDACTED;
 use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
 
 use crate::error::ChainkitError;
@@ -52,19 +50,7 @@ impl RawRequest {
 
 impl std::fmt::Display for RawRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let r = &self.0;
-        // The path is redacted as a URL on a placeholder host, then the host is dropped again.
-        let path = redact_url(&format!("http://h{}", r.path));
-        write!(
-            f,
-            "RawRequest({} {}",
-            r.method,
-            path.trim_start_matches("http://h")
-        )?;
-        for (k, v) in &r.headers {
-            write!(f, ", {k}: {}", if is_sensitive(k) { REDACTED } else { v })?;
-        }
-        write!(f, ", body={}B)", r.body.len())
+        write!(f, "{:?}", self.0)
     }
 }
 

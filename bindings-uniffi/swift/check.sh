@@ -4,12 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out="$root/target/swift/Chainkit"
-cd "$root"
-cargo build -q -p chainkit-uniffi
-cargo build -q -p chainkit-uniffi --features cli --bin uniffi-bindgen
-rm -rf "$out"
-target/debug/uniffi-bindgen generate --no-format --library target/debug/libchainkit_uniffi.so \
-  --language swift --out-dir "$out" >/dev/null
+"$root/bindings-uniffi/generate.sh" swift "$out"
 for f in Chainkit.swift ChainkitFFI.h ChainkitFFI.modulemap; do
   [ -s "$out/$f" ] || { echo "swift: $f was not generated" >&2; exit 1; }
 done

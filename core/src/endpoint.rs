@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::error::{Error, Result};
+use crate::redact::{is_sensitive, redact_path};
 use crate::response::error_from_response;
+use crate::secret::REDACTED;
 use crate::transport::{Request, Response};
 
 /// One API call, defined without I/O.
@@ -31,7 +33,8 @@ pub trait Endpoint {
 
 /// A request described by the caller: the escape hatch for calls chainkit has no type for,
 /// still sent through the executor (auth, timeout, retry, typed errors).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `Debug` redacts secret-looking header and query values.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawRequest {
     /// HTTP method, e.g. `GET`.
@@ -47,6 +50,32 @@ pub struct RawRequest {
     /// Overrides the method's idempotency (GET, HEAD, PUT, DELETE and OPTIONS are idempotent).
     #[serde(default)]
     pub idempotent: Option<bool>,
+}
+
+impl std::fmt::Debug for RawRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str(),
+                    if is_sensitive(k) {
+                        REDACTED
+                    } else {
+                        v.as_str()
+                    },
+                )
+            })
+            .collect();
+        f.debug_struct("RawRequest")
+            .field("method", &self.method)
+            .field("path", &redact_path(&self.path))
+            .field("headers", &headers)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .field("idempotent", &self.idempotent)
+            .finish()
+    }
 }
 
 /// A response to a [`RawRequest`] with a status below 400.
@@ -151,6 +180,19 @@ mod tests {
         let built = built.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(built.uri(), "https://h.example/api/v1/x?a=1");
         assert_eq!(built.headers().get_all("x-a").iter().count(), 2);
+        let secret = RawRequest {
+            path: "/t?apiSecret=s3cr3t&page=1".into(),
+            headers: vec![
+                ("Authorization".into(), "Bearer s3cr3t".into()),
+                ("x-b".into(), "shown".into()),
+            ],
+            ..req.clone()
+        };
+        let shown = format!("{secret:?}");
+        assert!(
+            !shown.contains("s3cr3t") && shown.contains("shown") && shown.contains("page=1"),
+            "{shown}"
+        );
         for bad in [
             RawRequest {
                 method: "GE T".into(),

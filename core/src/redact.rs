@@ -52,6 +52,17 @@ pub fn redact_url(url: &str) -> String {
     parsed.into()
 }
 
+/// A path-and-query (`/x?apiSecret=…`) with secret query values replaced by `***`.
+pub fn redact_path(path: &str) -> String {
+    // Parsed on a placeholder origin so the URL rules apply, which is then dropped again.
+    const ORIGIN: &str = "http://redact.invalid";
+    let url = redact_url(&format!("{ORIGIN}/{}", path.trim_start_matches('/')));
+    match url.strip_prefix(ORIGIN) {
+        Some(rest) => rest.to_owned(),
+        None => REDACTED.to_owned(),
+    }
+}
+
 /// `(name, value)` pairs with secret values replaced by `***`; non-UTF-8 values print as `<binary>`.
 pub fn redact_headers(headers: &http::HeaderMap) -> Vec<(String, String)> {
     headers
@@ -98,6 +109,10 @@ mod tests {
             "https://user:***@h.example/auth/api/v1/token?apiKey=***&apiSecret=***&page=2"
         );
         assert_eq!(redact_url("not a url ?apiSecret=x"), "***");
+        assert_eq!(
+            redact_path("/v1/token?apiSecret=s&page=2"),
+            "/v1/token?apiSecret=***&page=2"
+        );
     }
 
     #[test]

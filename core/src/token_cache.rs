@@ -179,55 +179,50 @@ mod tests {
         );
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn one_refresh_for_a_hundred_concurrent_callers() {
+    /// `n` concurrent callers of one cache whose fetch takes 50 ms and yields `outcome`;
+    /// returns their results and how many fetches ran.
+    async fn concurrent_callers(
+        n: usize,
+        outcome: Result<CachedToken<String>>,
+    ) -> (Arc<TokenCache<String>>, Vec<Result<String>>, usize) {
         let cache = Arc::new(TokenCache::new(MARGIN));
         let fetches = Arc::new(AtomicUsize::new(0));
-        let callers: Vec<_> = (0..100)
+        let callers: Vec<_> = (0..n)
             .map(|_| {
-                let (cache, fetches) = (cache.clone(), fetches.clone());
+                let (cache, fetches, outcome) = (cache.clone(), fetches.clone(), outcome.clone());
                 tokio::spawn(async move {
                     cache
                         .get(Duration::ZERO, move || async move {
                             fetches.fetch_add(1, Ordering::SeqCst);
                             tokio::time::sleep(Duration::from_millis(50)).await;
-                            Ok(token("t", 1000))
+                            outcome
                         })
                         .await
                 })
             })
             .collect();
+        let mut results = Vec::new();
         for c in callers {
-            assert_eq!(c.await.unwrap().unwrap(), "t");
+            results.push(c.await.unwrap());
         }
-        assert_eq!(fetches.load(Ordering::SeqCst), 1);
+        (cache, results, fetches.load(Ordering::SeqCst))
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn one_refresh_for_a_hundred_concurrent_callers() {
+        let (_, results, fetches) = concurrent_callers(100, Ok(token("t", 1000))).await;
+        assert!(results.iter().all(|r| r.as_deref().ok() == Some("t")));
+        assert_eq!(fetches, 1);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_failed_refresh_is_shared_once_and_not_cached() {
-        let cache = Arc::new(TokenCache::<String>::new(MARGIN));
-        let fetches = Arc::new(AtomicUsize::new(0));
-        let callers: Vec<_> = (0..20)
-            .map(|_| {
-                let (cache, fetches) = (cache.clone(), fetches.clone());
-                tokio::spawn(async move {
-                    cache
-                        .get(Duration::ZERO, move || async move {
-                            fetches.fetch_add(1, Ordering::SeqCst);
-                            tokio::time::sleep(Duration::from_millis(50)).await;
-                            Err(Error::new(ErrorKind::Unauthorized, "bad apiSecret"))
-                        })
-                        .await
-                })
-            })
-            .collect();
-        for c in callers {
-            assert_eq!(
-                c.await.unwrap().unwrap_err().kind(),
-                ErrorKind::Unauthorized
-            );
-        }
-        assert_eq!(fetches.load(Ordering::SeqCst), 1);
+        let failure = Err(Error::new(ErrorKind::Unauthorized, "bad apiSecret"));
+        let (cache, results, fetches) = concurrent_callers(20, failure).await;
+        assert!(results
+            .iter()
+            .all(|r| r.as_ref().err().map(Error::kind) == Some(ErrorKind::Unauthorized)));
+        assert_eq!(fetches, 1);
         let ok = cache
             .get(Duration::ZERO, || async { Ok(token("later", 1000)) })
             .await;
