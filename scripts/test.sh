@@ -21,11 +21,11 @@ step "clippy (wasm32)" cargo clippy -q -p chainkit-wasm --target wasm32-unknown-
 step "rust tests" cargo test -q --workspace --exclude chainkit-python --exclude chainkit-wasm
 step "wasm32: core has no tokio/hyper/reqwest" scripts/check-wasm-deps.sh
 step "wasm32: the check itself catches a native dependency" \
-  bash -c '! scripts/check-wasm-deps.sh --features native >/dev/null 2>&1'
-step "wasm-bindgen tests (node)" cargo test -q -p chainkit-wasm --target wasm32-unknown-unknown
+  bash -c 'scripts/check-wasm-deps.sh --features native 2>&1 | grep -q "^reqwest v" && echo "caught reqwest with --features native"'
+step "wasm-bindgen tests (node)" cargo test -p chainkit-wasm --target wasm32-unknown-unknown
 step "wasm-bindgen tests (headless chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/bindings-wasm/webdriver.json" \
-  cargo test -q -p chainkit-wasm --target wasm32-unknown-unknown --test web
+  cargo test -p chainkit-wasm --target wasm32-unknown-unknown --test web
 step "npm package (build, pack, tsc)" bindings-wasm/build.sh
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 step "npm package from its tarball (node ESM + CJS)" bindings-wasm/tests/package/run.sh "target/npm/chainkit-$version.tgz"
