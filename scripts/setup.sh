@@ -43,7 +43,7 @@ if [ ! -x .venv/bin/python ]; then
   step "python venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import maturin, pytest, mypy" 2>/dev/null \
+if ! .venv/bin/python -c "import maturin, pytest, mypy, huaweicloudsdkcore" 2>/dev/null \
    || [ tools/requirements-dev.txt -nt .venv/.requirements-stamp ]; then
   step "python tools"
   .venv/bin/pip install -q -r tools/requirements-dev.txt

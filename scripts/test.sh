@@ -30,6 +30,10 @@ step "npm package (build, pack, tsc)" bindings-wasm/build.sh
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 step "npm package from its tarball (node ESM + CJS)" bindings-wasm/tests/package/run.sh "target/npm/chainkit-$version.tgz"
 step "python wheel + pytest + stubtest" bindings-python/test.sh
+step "oracle: official huaweicloudsdkcore signer vs chainkit" .venv/bin/python tests/oracles/huawei_aksk.py
+step "oracle: the committed Huawei vectors are what the official SDK computes" bash -c '
+  fresh=$(mktemp) && .venv/bin/python tests/oracles/huawei_aksk.py --write "$fresh" &&
+  diff -u tests/vectors/huawei/aksk-official-sdk.json "$fresh" && rm -f "$fresh"'
 step "kotlin (JVM, JUnit)" bindings-uniffi/kotlin/test.sh
 step "swift (generated only: no toolchain here)" bindings-uniffi/swift/check.sh
 step "vectors through every binding" tests/vectors/run

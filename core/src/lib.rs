@@ -7,6 +7,7 @@
 //! with no tokio and no native HTTP client.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod auth;
 pub mod endpoint;
 pub mod error;
 pub mod executor;

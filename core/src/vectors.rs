@@ -30,6 +30,7 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         }),
         "retry_decision" => parse(input).map(retry_decision),
         "error_from_response" => parse(input).and_then(error_response),
+        "huawei_aksk" => parse(input).and_then(huawei_aksk),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"
         ))),
@@ -161,4 +162,56 @@ fn error_response(i: ResponseInput) -> Result<Value> {
         "retry_after_ms": e.retry_after().map(|d| d.as_millis() as u64),
         "display": e.to_string(),
     }))
+}
+
+#[derive(Deserialize)]
+struct AkSkInput {
+    method: String,
+    url: String,
+    #[serde(default)]
+    headers: Vec<(String, String)>,
+    #[serde(default)]
+    body: String,
+    access_key: String,
+    secret_key: String,
+    project_id: Option<String>,
+    security_token: Option<String>,
+    #[serde(default)]
+    algorithm: Option<String>,
+    #[serde(default)]
+    now_s: u64,
+}
+
+fn huawei_aksk(i: AkSkInput) -> Result<Value> {
+    use crate::auth::huawei::{sign, AkSk, Algorithm};
+    let algorithm = match i.algorithm.as_deref() {
+        None | Some("SDK-HMAC-SHA256") => Algorithm::HmacSha256,
+        Some("SDK-HMAC-SM3") => Algorithm::HmacSm3,
+        Some(other) => return Err(Error::invalid_input(format!("unknown algorithm {other:?}"))),
+    };
+    let mut request = http::Request::builder()
+        .method(i.method.as_str())
+        .uri(i.url.as_str())
+        .body(i.body.into_bytes())
+        .map_err(|e| Error::invalid_input(format!("invalid request: {e}")))?;
+    for (k, v) in &i.headers {
+        let name = http::HeaderName::from_bytes(k.as_bytes())
+            .map_err(|_| Error::invalid_input(format!("invalid header name {k:?}")))?;
+        let value = http::HeaderValue::from_bytes(v.as_bytes())
+            .map_err(|_| Error::invalid_input(format!("invalid value for header {k}")))?;
+        request.headers_mut().append(name, value);
+    }
+    let credentials = AkSk {
+        access_key: i.access_key,
+        secret_key: i.secret_key.into(),
+        project_id: i.project_id,
+        security_token: i.security_token.map(Into::into),
+    };
+    let signature = sign(
+        &mut request,
+        &credentials,
+        algorithm,
+        Duration::from_secs(i.now_s),
+    )?;
+    Ok(json!({ "authorization": signature.authorization, "url": request.uri().to_string() }))
 }

@@ -1,0 +1,4 @@
+//! Authentication schemes of the five services, each a pure function of (request, credentials,
+//! time, nonce), plus the [`crate::Authorizer`]s that apply them on every attempt.
+
+pub mod huawei;
