@@ -1,9 +1,12 @@
 //! `Client`, `RawRequest` and `RawResponse` for Python.
 
+use std::sync::Mutex;
 use std::time::Duration;
 
+use chainkit_core::redact::redact_url;
 use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::PyBytes;
 
 use crate::errors::to_py;
@@ -90,6 +93,14 @@ impl RawResponse {
         String::from_utf8_lossy(&self.0.body).into_owned()
     }
 
+    /// Body parsed by Python's `json.loads`; raises `json.JSONDecodeError` (a `ValueError`).
+    fn json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        LOADS
+            .import(py, "json", "loads")?
+            .call1((PyBytes::new(py, &self.0.body),))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "RawResponse(status={}, body=<{} bytes>)",
@@ -99,49 +110,105 @@ impl RawResponse {
     }
 }
 
+/// How often a waiting call wakes up to let Python run signal handlers (Ctrl-C).
+const SIGNAL_POLL: Duration = Duration::from_millis(100);
+
 /// A chainkit client bound to one base URL. Safe to share between threads.
 #[pyclass(frozen, module = "chainkit")]
 pub struct Client {
-    executor: Executor,
+    config: ClientConfig,
+    /// The executor and the process it was built in. A forked child builds its own: the
+    /// parent's pooled connections were driven by tasks on a runtime that does not exist there.
+    executor: Mutex<(u32, Executor)>,
+}
+
+impl Client {
+    /// This process's executor.
+    fn executor(&self) -> Result<Executor, Error> {
+        let pid = std::process::id();
+        let mut slot = self.executor.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.0 != pid {
+            let inherited = std::mem::replace(&mut *slot, (pid, native_executor(&self.config)?));
+            // Dropping the parent's connection pool could touch its (absent) runtime; leak it.
+            std::mem::forget(inherited);
+        }
+        Ok(slot.1.clone())
+    }
+}
+
+/// An executor with the native transport, on this process's runtime.
+fn native_executor(config: &ClientConfig) -> Result<Executor, Error> {
+    let rt = crate::runtime::get()?;
+    // reqwest wants a runtime context when it builds its connection pool.
+    let _guard = rt.enter();
+    Ok(Executor::new(config.clone(), Runtime::native()?))
+}
+
+/// How a blocking call ended.
+enum Outcome<T> {
+    Done(Result<T, Error>),
+    /// A signal handler raised (KeyboardInterrupt on Ctrl-C); the call was dropped.
+    Interrupted(PyErr),
 }
 
 #[pymethods]
 impl Client {
     #[new]
     #[pyo3(signature = (base_url, *, timeout = 30.0, max_attempts = 3))]
-    fn new(base_url: &str, timeout: f64, max_attempts: u32) -> PyResult<Self> {
+    fn new(base_url: &str, timeout: f64, max_attempts: i64) -> PyResult<Self> {
         let mut config = ClientConfig::new(base_url).map_err(to_py)?;
-        if !(timeout.is_finite() && timeout > 0.0) {
-            return Err(to_py(Error::invalid_input(
-                "timeout must be a positive number of seconds",
-            )));
-        }
-        if max_attempts == 0 {
-            return Err(to_py(Error::invalid_input(
-                "max_attempts must be at least 1",
-            )));
-        }
-        config.timeout = Duration::from_secs_f64(timeout);
-        config.retry.max_attempts = max_attempts;
-        // reqwest needs a runtime context to build its connection pool.
-        let rt = crate::runtime::get().map_err(to_py)?;
-        let runtime = {
-            let _guard = rt.enter();
-            Runtime::native().map_err(to_py)?
-        };
+        config.timeout = Duration::try_from_secs_f64(timeout)
+            .ok()
+            .filter(|t| !t.is_zero())
+            .ok_or_else(|| {
+                to_py(Error::config(
+                    "timeout must be a positive, finite number of seconds",
+                ))
+            })?;
+        config.retry.max_attempts = u32::try_from(max_attempts)
+            .ok()
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| to_py(Error::config("max_attempts must be at least 1")))?;
+        let executor = native_executor(&config).map_err(to_py)?;
         Ok(Self {
-            executor: Executor::new(config, runtime),
+            config,
+            executor: Mutex::new((std::process::id(), executor)),
         })
     }
 
     /// Sends `request` and returns the response; raises a `chainkit.ChainkitError` subclass
-    /// otherwise (a status of 400 or more included). The GIL is released while waiting.
+    /// otherwise (a status of 400 or more included). The GIL is released while waiting, and
+    /// signal handlers still run, so Ctrl-C interrupts a call with `KeyboardInterrupt`.
     fn request(&self, py: Python<'_>, request: &Bound<'_, RawRequest>) -> PyResult<RawResponse> {
         let request = request.get().0.clone();
-        let executor = self.executor.clone();
+        let executor = self.executor().map_err(to_py)?;
         let rt = crate::runtime::get().map_err(to_py)?;
-        py.detach(move || rt.block_on(executor.execute(&request, &NoAuth)))
-            .map(RawResponse)
-            .map_err(to_py)
+        let outcome = py.detach(move || {
+            rt.block_on(async move {
+                let mut call = std::pin::pin!(executor.execute(&request, &NoAuth));
+                loop {
+                    if let Ok(result) = tokio::time::timeout(SIGNAL_POLL, &mut call).await {
+                        return Outcome::Done(result);
+                    }
+                    // `try_attach`: an interpreter that is shutting down is not attached to.
+                    if let Some(Err(e)) = Python::try_attach(|py| py.check_signals()) {
+                        return Outcome::Interrupted(e);
+                    }
+                }
+            })
+        });
+        match outcome {
+            Outcome::Done(result) => result.map(RawResponse).map_err(to_py),
+            Outcome::Interrupted(e) => Err(e),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Client(base_url={:?}, timeout={:?}, max_attempts={})",
+            redact_url(self.config.base_url.as_str()),
+            self.config.timeout.as_secs_f64(),
+            self.config.retry.max_attempts
+        )
     }
 }

@@ -32,10 +32,29 @@ mod native {
         chainkit_core::vectors::KINDS.to_vec()
     }
 
-    /// Internal, for the crash-safety test: panics inside Rust.
+    /// Internal, for the crash-safety test: panics inside Rust. pyo3 turns the panic into
+    /// `pyo3_runtime.PanicException` (a `BaseException`); the interpreter keeps running.
     #[pyfunction]
     #[allow(clippy::panic)]
     fn _panic_for_tests() {
         panic!("deliberate panic for the crash-safety test");
+    }
+
+    /// Internal, for the error-mapping test: raises what a core error of `kind` (an
+    /// `ErrorKind::as_str` name) becomes in Python, with every field set.
+    #[pyfunction]
+    fn _raise_for_tests(kind: &str) -> PyResult<()> {
+        use chainkit_core::{Error, ErrorKind};
+        let kind = ErrorKind::parse(kind).ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!("unknown error kind {kind:?}"))
+        })?;
+        Err(crate::errors::to_py(
+            Error::new(kind, "raised for tests")
+                .with_service("test")
+                .with_status(418)
+                .with_code("T1")
+                .with_request_id("req-1")
+                .with_retry_after(std::time::Duration::from_millis(1500)),
+        ))
     }
 }

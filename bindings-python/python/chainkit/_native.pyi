@@ -1,6 +1,6 @@
 """Type stubs for the native module (checked against it by mypy.stubtest)."""
 
-from typing import Optional, final
+from typing import Any, Optional, final
 
 __all__ = [
     "Client",
@@ -10,6 +10,7 @@ __all__ = [
     "evaluate_vector",
     "vector_kinds",
     "_panic_for_tests",
+    "_raise_for_tests",
 ]
 
 @final
@@ -53,7 +54,10 @@ class RawResponse:
     def headers(self) -> list[tuple[str, str]]: ...
     @property
     def body(self) -> bytes: ...
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """Body decoded as UTF-8 (invalid sequences replaced)."""
+    def json(self) -> Any:
+        """Body parsed by ``json.loads``; raises ``json.JSONDecodeError`` (a ``ValueError``)."""
 
 @final
 class Client:
@@ -61,8 +65,19 @@ class Client:
 
     def __new__(cls, base_url: str, *, timeout: float = 30.0, max_attempts: int = 3) -> "Client": ...
     def request(self, request: RawRequest) -> RawResponse:
-        """Sends ``request``; raises a ``chainkit.ChainkitError`` subclass on failure."""
+        """Sends ``request``; raises a ``chainkit.ChainkitError`` subclass on failure.
 
-def evaluate_vector(kind: str, input_json: str) -> str: ...
-def vector_kinds() -> list[str]: ...
-def _panic_for_tests() -> None: ...
+        Blocks the calling thread with the GIL released; Ctrl-C raises ``KeyboardInterrupt``.
+        """
+
+def evaluate_vector(kind: str, input_json: str) -> str:
+    """Runs one golden-vector case (``tests/vectors/README.md``); returns the output as JSON."""
+
+def vector_kinds() -> list[str]:
+    """The vector kinds this build understands."""
+
+def _panic_for_tests() -> None:
+    """Internal, for the crash-safety test: panics in Rust (``PanicException``)."""
+
+def _raise_for_tests(kind: str) -> None:
+    """Internal, for the error-mapping test: raises the exception for a core error kind."""

@@ -6,8 +6,9 @@ from typing import Optional
 class ChainkitError(Exception):
     """Base of every chainkit error. ``str(e)`` includes the code, message and request id."""
 
-    kind: str
-    """What went wrong, coarsely (``"api"``, ``"timeout"``, …): the same for every language."""
+    kind: str = "api"
+    """What went wrong, coarsely (``"api"``, ``"timeout"``, …): the same for every language.
+    Each subclass sets its own default."""
     service: Optional[str]
     """The service the error came from (``"dna"``, ``"bcs"``, …), if any."""
     status: Optional[int]
@@ -25,7 +26,7 @@ class ChainkitError(Exception):
         self,
         text: str,
         *,
-        kind: str = "api",
+        kind: Optional[str] = None,
         service: Optional[str] = None,
         status: Optional[int] = None,
         code: Optional[str] = None,
@@ -34,7 +35,8 @@ class ChainkitError(Exception):
         retry_after: Optional[float] = None,
     ) -> None:
         super().__init__(text)
-        self.kind = kind
+        if kind is not None:
+            self.kind = kind
         self.service = service
         self.status = status
         self.code = code
@@ -46,38 +48,58 @@ class ChainkitError(Exception):
 class NetworkError(ChainkitError):
     """The request could not be sent or the connection broke."""
 
+    kind = "network"
+
 
 class RequestTimeoutError(ChainkitError):
     """An attempt exceeded the client's timeout."""
+
+    kind = "timeout"
 
 
 class RequestCancelledError(ChainkitError):
     """The call was cancelled."""
 
+    kind = "cancelled"
+
 
 class UnauthorizedError(ChainkitError):
     """The service rejected the credentials."""
+
+    kind = "unauthorized"
 
 
 class RateLimitedError(ChainkitError):
     """The service asked us to slow down; see ``retry_after``."""
 
+    kind = "rate_limited"
+
 
 class ApiError(ChainkitError):
     """The service answered with an error."""
+
+    kind = "api"
 
 
 class InvalidInputError(ChainkitError):
     """Input failed validation before any network call."""
 
+    kind = "invalid_input"
+
 
 class DecodeError(ChainkitError):
     """The response could not be understood."""
+
+    kind = "decode"
 
 
 class SigningError(ChainkitError):
     """A signature or token could not be produced."""
 
+    kind = "signing"
+
 
 class ConfigError(ChainkitError):
     """The client is configured wrongly (bad base URL, missing credential)."""
+
+    kind = "config"
