@@ -21,8 +21,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
 fi
 
 # wasm-opt and tsc, pinned in tools/package-lock.json.
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/tsc ]; then
-  step "npm tools (binaryen, typescript)"
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/tsc ] \
+   || [ ! -f tools/node_modules/jsonwebtoken/package.json ]; then
+  step "npm tools (binaryen, typescript, jsonwebtoken)"
   npm ci --prefix tools --silent --no-audit --no-fund
 fi
 
@@ -43,7 +44,7 @@ if [ ! -x .venv/bin/python ]; then
   step "python venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import maturin, pytest, mypy, huaweicloudsdkcore" 2>/dev/null \
+if ! .venv/bin/python -c "import maturin, pytest, mypy, huaweicloudsdkcore, jwt" 2>/dev/null \
    || [ tools/requirements-dev.txt -nt .venv/.requirements-stamp ]; then
   step "python tools"
   .venv/bin/pip install -q -r tools/requirements-dev.txt

@@ -29,7 +29,12 @@ step "wasm-bindgen tests (headless chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHR
 step "npm package (build, pack, tsc)" bindings-wasm/build.sh
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 step "npm package from its tarball (node ESM + CJS)" bindings-wasm/tests/package/run.sh "target/npm/chainkit-$version.tgz"
+step "oracle: seed 003 Node recipe (jsonwebtoken + crypto) vs chainkit's wasm build" node tests/oracles/pool_node.mjs
+step "oracle: the committed pool vectors are what the recipe computes" bash -c '
+  fresh=$(mktemp) && node tests/oracles/pool_node.mjs --write "$fresh" >/dev/null &&
+  diff -u tests/vectors/pool/sign.json "$fresh" && rm -f "$fresh"'
 step "python wheel + pytest + stubtest" bindings-python/test.sh
+step "oracle: PyJWT + hmac vs chainkit's Python binding" .venv/bin/python tests/oracles/pool_python.py
 step "oracle: official huaweicloudsdkcore signer vs chainkit" .venv/bin/python tests/oracles/huawei_aksk.py
 step "oracle: the committed Huawei vectors are what the official SDK computes" bash -c '
   fresh=$(mktemp) && .venv/bin/python tests/oracles/huawei_aksk.py --write "$fresh" &&

@@ -31,6 +31,7 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         "retry_decision" => parse(input).map(retry_decision),
         "error_from_response" => parse(input).and_then(error_response),
         "huawei_aksk" => parse(input).and_then(huawei_aksk),
+        "pool_sign" => parse(input).and_then(pool_sign),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"
         ))),
@@ -214,4 +215,37 @@ fn huawei_aksk(i: AkSkInput) -> Result<Value> {
         Duration::from_secs(i.now_s),
     )?;
     Ok(json!({ "authorization": signature.authorization, "url": request.uri().to_string() }))
+}
+
+#[derive(Deserialize)]
+struct PoolInput {
+    client_id: String,
+    secret_key: String,
+    secret_salt: String,
+    action: String,
+    params: Value,
+    now_s: u64,
+    rnd: u64,
+    sign_nonce: String,
+    ttl_s: Option<u64>,
+}
+
+fn pool_sign(i: PoolInput) -> Result<Value> {
+    use crate::auth::pool::{sign, PoolCredentials, DEFAULT_TTL};
+    let credentials = PoolCredentials {
+        client_id: i.client_id,
+        secret_key: i.secret_key.into(),
+        secret_salt: i.secret_salt.into(),
+    };
+    let ttl = i.ttl_s.map_or(DEFAULT_TTL, Duration::from_secs);
+    let call = sign(
+        &credentials,
+        &i.action,
+        &i.params,
+        Duration::from_secs(i.now_s),
+        i.rnd,
+        &i.sign_nonce,
+        ttl,
+    )?;
+    Ok(json!({ "authorization": call.authorization, "sign": call.sign, "body": call.body }))
 }

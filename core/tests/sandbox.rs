@@ -1,66 +1,17 @@
 //! The executor and the native transport against the real sandbox server on loopback.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use std::io::{BufRead, BufReader, Write};
+mod common;
 
-use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use chainkit_core::http::HeaderValue;
 use chainkit_core::{
-    AttemptContext, Authorizer, ClientConfig, Endpoint, ErrorKind, Executor, NoAuth, RawRequest,
-    Request, Response, Result, Runtime,
+    AttemptContext, Authorizer, Endpoint, ErrorKind, NoAuth, RawRequest, Request, Response, Result,
 };
-
-/// The sandbox named by `CHAINKIT_SANDBOX_URL`, or one started from `target/debug` for this test binary.
-fn sandbox() -> &'static str {
-    // The child's stdin stays open as long as this process lives; the sandbox exits when it closes.
-    static URL: OnceLock<(String, Option<(Child, ChildStdin)>)> = OnceLock::new();
-    &URL.get_or_init(|| {
-        if let Ok(url) = std::env::var("CHAINKIT_SANDBOX_URL") {
-            return (url, None);
-        }
-        let bin = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../target/debug/chainkit-sandbox"
-        );
-        let mut child = Command::new(bin)
-            .args(["--listen", "127.0.0.1:0", "--stop-on-stdin-eof"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("start {bin} (cargo build -p chainkit-sandbox): {e}"));
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line.trim().rsplit(' ').next().unwrap().to_owned();
-        let stdin = child.stdin.take().unwrap();
-        (url, Some((child, stdin)))
-    })
-    .0
-}
-
-fn executor(config: impl FnOnce(&mut ClientConfig)) -> Executor {
-    executor_at(sandbox(), config)
-}
-
-fn executor_at(base: &str, config: impl FnOnce(&mut ClientConfig)) -> Executor {
-    let mut c = ClientConfig::new(base).unwrap();
-    config(&mut c);
-    Executor::new(c, Runtime::native().unwrap())
-}
-
-fn get(path: &str) -> RawRequest {
-    RawRequest {
-        method: "GET".into(),
-        path: path.into(),
-        ..Default::default()
-    }
-}
+use common::{executor, executor_at, get};
 
 #[tokio::test]
 async fn a_real_request_through_the_native_transport() {
@@ -199,57 +150,4 @@ async fn a_garbage_body_is_a_decode_error() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
     assert_eq!(err.service(), Some("sandbox"));
-}
-
-/// Collects log output in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-#[test]
-fn debug_logs_of_a_request_hold_no_secret() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
-    tracing::subscriber::with_default(subscriber, || {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async {
-            let req = RawRequest {
-                method: "GET".into(),
-                path: "/_sandbox/status/503?apiSecret=s3cr3t-query".into(),
-                headers: vec![
-                    ("Authorization".into(), "Bearer s3cr3t-header".into()),
-                    ("accessToken".into(), "s3cr3t-token".into()),
-                ],
-                ..Default::default()
-            };
-            let err = executor(|c| c.retry.max_attempts = 2)
-                .execute(&req, &NoAuth)
-                .await
-                .unwrap_err();
-            tracing::error!(error = %err, debug = ?err, "call failed");
-        });
-    });
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(
-        logs.contains("sending") && logs.contains("authorization"),
-        "{logs}"
-    );
-    assert!(logs.contains("retrying"), "{logs}");
-    assert!(!logs.contains("s3cr3t"), "{logs}");
 }

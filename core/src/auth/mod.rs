@@ -2,3 +2,5 @@
 //! time, nonce), plus the [`crate::Authorizer`]s that apply them on every attempt.
 
 pub mod huawei;
+pub mod jwt;
+pub mod pool;

@@ -1,0 +1,199 @@
+//! The mining pool's request signing (seed 003): a fresh HS256 JWT in `Authorization` and an
+//! HMAC-SHA256-signed body envelope.
+//!
+//! Decision on `at` (reference notes_000_001_003 §4.1.2): chainkit sends integer Unix seconds.
+//! The seed's sample sends `Date.now()/1000`, a float whose JS text drops trailing zeros; an
+//! integer has one text in every language, and the signed text is exactly the text sent.
+
+use std::time::Duration;
+
+use hmac::{KeyInit, Mac, SimpleHmac};
+use serde::Serialize;
+use serde_json::{json, Value};
+use sha2::Sha256;
+
+use crate::auth::jwt::sign_hs256;
+use crate::error::{Error, ErrorKind, Result};
+use crate::secret::Secret;
+
+/// Token lifetime when none is given (seed 003 sample: 180 s).
+pub const DEFAULT_TTL: Duration = Duration::from_secs(180);
+
+/// The smallest `rnd` with the 8 digits the seed requires.
+pub const MIN_RND: u64 = 10_000_000;
+
+/// Credentials issued by the pool's authority (授权处).
+#[derive(Clone, Debug)]
+pub struct PoolCredentials {
+    /// `clientId`, carried in the JWT.
+    pub client_id: String,
+    /// Keys both the JWT and the body HMAC.
+    pub secret_key: Secret,
+    /// Appended to the signed text, never sent.
+    pub secret_salt: Secret,
+}
+
+/// One signed call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedCall {
+    /// The bare JWT for the `Authorization` header (no `Bearer`).
+    pub authorization: String,
+    /// The JSON body: `{action, at, data, signNonce, sign}`.
+    pub body: Value,
+    /// `sign`, also inside `body`.
+    pub sign: String,
+}
+
+#[derive(Serialize)]
+struct Claims<'a> {
+    #[serde(rename = "clientId")]
+    client_id: &'a str,
+    rnd: u64,
+    exp: u64,
+    iat: u64,
+}
+
+/// Signs `action` with parameters `params` at `now`, with JWT nonce `rnd` (≥ 8 digits),
+/// body nonce `sign_nonce` and token lifetime `ttl`. `data` is the compact JSON text of
+/// `params` (`"{}"` for none); it is signed and sent as that exact string.
+pub fn sign(
+    credentials: &PoolCredentials,
+    action: &str,
+    params: &Value,
+    now: Duration,
+    rnd: u64,
+    sign_nonce: &str,
+    ttl: Duration,
+) -> Result<SignedCall> {
+    if credentials.client_id.is_empty() || credentials.secret_key.is_empty() {
+        return Err(Error::invalid_input("clientId and secretKey are required"));
+    }
+    if action.is_empty() || sign_nonce.is_empty() {
+        return Err(Error::invalid_input(
+            "action and signNonce must not be empty",
+        ));
+    }
+    if rnd < MIN_RND {
+        return Err(Error::invalid_input("rnd must have at least 8 digits"));
+    }
+    if !params.is_object() {
+        return Err(Error::invalid_input("the parameters must be a JSON object"));
+    }
+    let at = now.as_secs();
+    let data = params.to_string();
+    let sign = body_signature(credentials, action, &at.to_string(), &data, sign_nonce)?;
+    let claims = Claims {
+        client_id: &credentials.client_id,
+        rnd,
+        exp: at.saturating_add(ttl.as_secs()),
+        iat: at,
+    };
+    let authorization = sign_hs256(&claims, credentials.secret_key.expose().as_bytes())?;
+    let body =
+        json!({ "action": action, "at": at, "data": data, "signNonce": sign_nonce, "sign": sign });
+    Ok(SignedCall {
+        authorization,
+        body,
+        sign,
+    })
+}
+
+/// `hex(HMAC-SHA256(secretKey, action + at + data + signNonce + secretSalt))` (seed 003 §签名).
+pub fn body_signature(
+    credentials: &PoolCredentials,
+    action: &str,
+    at_text: &str,
+    data: &str,
+    sign_nonce: &str,
+) -> Result<String> {
+    let mut mac = SimpleHmac::<Sha256>::new_from_slice(credentials.secret_key.expose().as_bytes())
+        .map_err(|_| Error::new(ErrorKind::Signing, "HMAC key rejected"))?;
+    for part in [
+        action,
+        at_text,
+        data,
+        sign_nonce,
+        credentials.secret_salt.expose(),
+    ] {
+        mac.update(part.as_bytes());
+    }
+    Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::jwt::verify_hs256;
+
+    fn creds() -> PoolCredentials {
+        PoolCredentials {
+            client_id: "client-1".into(),
+            secret_key: "test-secret-key".into(),
+            secret_salt: "test-secret-salt".into(),
+        }
+    }
+
+    /// The vectors in reference notes_000_001_003 §4.1, computed there with Node crypto.
+    #[test]
+    fn reference_sign_vectors() {
+        let data = r#"{"account":"alice"}"#;
+        let s = body_signature(
+            &creds(),
+            "Account.GetBindInfo",
+            "1585012345.678",
+            data,
+            "1234567890",
+        )
+        .unwrap();
+        assert_eq!(
+            s,
+            "bd59f24ba6055eeabd0df54a09d7cba43660820d897316308410084019e0051f"
+        );
+        let call = sign(
+            &creds(),
+            "Account.GetBindInfo",
+            &json!({"account": "alice"}),
+            Duration::from_secs(1_585_012_345),
+            1_234_567_890,
+            "1234567890",
+            DEFAULT_TTL,
+        )
+        .unwrap();
+        assert_eq!(
+            call.sign,
+            "4d01a29231ec27a59da32efa5999057fc69fffdd9f531614e10c098c006126af"
+        );
+        assert_eq!(call.body["data"], data);
+        assert_eq!(call.body["at"], 1_585_012_345);
+        let claims: Value = verify_hs256(&call.authorization, b"test-secret-key", false).unwrap();
+        assert_eq!(
+            claims,
+            json!({"clientId": "client-1", "rnd": 1_234_567_890u64, "exp": 1_585_012_525u64, "iat": 1_585_012_345u64})
+        );
+        assert!(verify_hs256::<Value>(&call.authorization, b"wrong", false).is_err());
+    }
+
+    #[test]
+    fn bad_input_is_a_typed_error() {
+        let now = Duration::from_secs(1);
+        for (c, action, params, rnd, nonce) in [
+            (creds(), "A", json!({}), 9_999_999, "n"),
+            (creds(), "", json!({}), MIN_RND, "n"),
+            (creds(), "A", json!({}), MIN_RND, ""),
+            (creds(), "A", json!([1]), MIN_RND, "n"),
+            (
+                PoolCredentials {
+                    client_id: String::new(),
+                    ..creds()
+                },
+                "A",
+                json!({}),
+                MIN_RND,
+                "n",
+            ),
+        ] {
+            let err = sign(&c, action, &params, now, rnd, nonce, DEFAULT_TTL).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        }
+    }
+}
