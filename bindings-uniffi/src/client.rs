@@ -7,7 +7,7 @@ use chainkit_core::runtime::{OsRandom, SystemClock, TokioSleep};
 use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
 
 use crate::error::ChainkitError;
-use crate::transport::{Foreign, HttpHeader, HttpTransport};
+use crate::transport::{headers_shown, Foreign, HttpHeader, HttpTransport};
 
 /// Client-wide settings.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -23,7 +23,7 @@ pub struct ClientOptions {
 /// A request chainkit has no typed method for, still sent with timeout, retry and typed errors.
 /// Printing it redacts secret-looking header and query values.
 #[derive(Debug, uniffi::Object)]
-#[uniffi::export(Display)]
+#[uniffi::export(Debug, Display)]
 pub struct RawRequest(chainkit_core::RawRequest);
 
 #[uniffi::export]
@@ -49,13 +49,16 @@ impl RawRequest {
 }
 
 impl std::fmt::Display for RawRequest {
+    /// Core's `Debug`, which redacts secret-looking header and query values.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:?}", self.0)
     }
 }
 
-/// A response with status below 400.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A response with status below 400. Printing it shows the status, the headers with
+/// secret-looking values as `***`, and the body's length only (it may hold a token).
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct RawResponse {
     /// HTTP status.
     pub status: u16,
@@ -63,6 +66,24 @@ pub struct RawResponse {
     pub headers: Vec<HttpHeader>,
     /// Body bytes.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Display for RawResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "RawResponse(status={}, headers={}, body=<{} bytes>)",
+            self.status,
+            headers_shown(&self.headers),
+            self.body.len()
+        )
+    }
+}
+
+impl std::fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 /// A chainkit client bound to one base URL. Safe to share between threads and coroutines.

@@ -7,8 +7,11 @@ use chainkit_core::{Error, ErrorKind};
 macro_rules! chainkit_error {
     ($($(#[$doc:meta])* $variant:ident => $kind:ident,)*) => {
         /// An error from any chainkit call. `detail` is the service's own message alone.
-        /// Kotlin's `message` lists every field (uniffi generates it); `toString()` (Kotlin) and
-        /// `description` (Swift) give the one-line text every binding prints, from core's Display.
+        /// Kotlin's `message` and `toString()`, and Swift's `description`, are the one-line text
+        /// every binding prints (core's Display): `[service] kind code: detail (HTTP status, request id …)`.
+        /// (The field is not called `message`: Kotlin's `Throwable.message` would clash with it,
+        /// mozilla/uniffi-rs#1434. `bindings-uniffi/generate.sh` points Kotlin's `message` at
+        /// this Display, since uniffi 0.32 generates a `field=value` listing there.)
         #[derive(Debug, Clone, PartialEq, Eq, uniffi::Error)]
         #[uniffi::export(Display)]
         pub enum ChainkitError {
@@ -81,6 +84,14 @@ macro_rules! chainkit_error {
         }
 
         impl std::error::Error for ChainkitError {}
+
+        impl From<uniffi::UnexpectedUniFFICallbackError> for ChainkitError {
+            /// An app's [`crate::HttpTransport`] threw something other than a `ChainkitException`
+            /// (an `IOException`, say): no response arrived, so it is a network error.
+            fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+                Error::network(format!("the app's HttpTransport failed: {}", e.reason)).into()
+            }
+        }
     };
 }
 

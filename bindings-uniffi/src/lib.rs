@@ -3,6 +3,7 @@
 //! It adapts types, errors (`ChainkitException` / `ChainkitError` with every field kept), async
 //! (Kotlin `suspend`, Swift `async`) and the transport (native by default, or the app's own
 //! through [`HttpTransport`]). No service logic lives here.
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod client;
 mod error;
@@ -31,9 +32,14 @@ pub fn vector_kinds() -> Vec<String> {
         .collect()
 }
 
-/// Internal, for the crash-safety test: panics inside Rust.
+/// Internal, for the Kotlin crash-safety test only: panics inside Rust (Kotlin gets an
+/// `InternalException`; in Swift it is a crash). Not part of the API.
+#[doc(hidden)]
 #[uniffi::export]
 #[allow(clippy::panic)]
 pub fn panic_for_tests() {
     panic!("deliberate panic for the crash-safety test");
 }
+
+#[cfg(test)]
+mod tests;

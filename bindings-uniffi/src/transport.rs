@@ -5,13 +5,16 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use chainkit_core::http;
-use chainkit_core::redact::RedactedRequest;
+use chainkit_core::redact::{is_sensitive, RedactedRequest};
+use chainkit_core::secret::REDACTED;
 use chainkit_core::{Error, Request, Response, Result, Transport};
 
 use crate::error::ChainkitError;
 
-/// One header line.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// One header line. Printing it (`toString()`, `description`) shows `***` for the value of a
+/// secret-looking name (`Authorization`, `accessToken`, …), never the value itself.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct HttpHeader {
     /// Header name.
     pub name: String,
@@ -19,10 +22,33 @@ pub struct HttpHeader {
     pub value: String,
 }
 
+impl std::fmt::Display for HttpHeader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value = if is_sensitive(&self.name) {
+            REDACTED
+        } else {
+            &self.value
+        };
+        write!(f, "{}: {value}", self.name)
+    }
+}
+
+impl std::fmt::Debug for HttpHeader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HttpHeader({self})")
+    }
+}
+
+/// `[a: 1, authorization: ***]`, for printing requests and responses.
+pub(crate) fn headers_shown(headers: &[HttpHeader]) -> String {
+    let shown: Vec<String> = headers.iter().map(ToString::to_string).collect();
+    format!("[{}]", shown.join(", "))
+}
+
 /// A request to send. An object rather than a record so that printing it (`toString()`,
 /// `description`) redacts credentials instead of listing every header.
-#[derive(Debug, uniffi::Object)]
-#[uniffi::export(Display)]
+#[derive(uniffi::Object)]
+#[uniffi::export(Debug, Display)]
 pub struct HttpRequest(Request);
 
 #[uniffi::export]
@@ -52,14 +78,30 @@ impl HttpRequest {
     }
 }
 
+impl HttpRequest {
+    /// Wraps a request built by core, for the app's transport.
+    pub(crate) fn from_core(request: Request) -> Self {
+        Self(request)
+    }
+}
+
 impl std::fmt::Display for HttpRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         RedactedRequest(&self.0).fmt(f)
     }
 }
 
-/// A whole response, whatever its status.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+impl std::fmt::Debug for HttpRequest {
+    /// Redacted too: `http::Request`'s own Debug would list the Authorization header.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HttpRequest({self})")
+    }
+}
+
+/// A whole response, whatever its status. Printing it shows the status, the headers with
+/// secret-looking values as `***` (`set-cookie`, tokens), and the body's length only.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct HttpResponse {
     /// HTTP status.
     pub status: u16,
@@ -67,6 +109,24 @@ pub struct HttpResponse {
     pub headers: Vec<HttpHeader>,
     /// Body bytes.
     pub body: Vec<u8>,
+}
+
+impl std::fmt::Display for HttpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "HttpResponse(status={}, headers={}, body=<{} bytes>)",
+            self.status,
+            headers_shown(&self.headers),
+            self.body.len()
+        )
+    }
+}
+
+impl std::fmt::Debug for HttpResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 /// Sends one request with the app's own HTTP stack. Return every response, whatever its status;
@@ -88,7 +148,10 @@ pub struct Foreign(pub Arc<dyn HttpTransport>);
 #[async_trait]
 impl Transport for Foreign {
     async fn send(&self, request: Request) -> Result<Response> {
-        let response = self.0.send(Arc::new(HttpRequest(request))).await?;
+        let response = self
+            .0
+            .send(Arc::new(HttpRequest::from_core(request)))
+            .await?;
         let mut builder = http::Response::builder().status(response.status);
         for h in response.headers {
             builder = builder.header(h.name, h.value);

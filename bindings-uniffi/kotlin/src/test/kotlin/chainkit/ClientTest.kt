@@ -1,140 +1,309 @@
 package chainkit
 
+import kotlinx.coroutines.CancellationException
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.future.await
 import kotlinx.coroutines.runBlocking
-import kotlinx.coroutines.withTimeoutOrNull
+import kotlinx.coroutines.withTimeout
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
-import org.junit.jupiter.api.Assertions.assertNotNull
-import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import java.io.IOException
 import java.net.URI
 import java.net.http.HttpClient
+import java.util.Collections
 import java.net.http.HttpRequest as JHttpRequest
 import java.net.http.HttpResponse as JHttpResponse
 
+/** End-to-end tests of the Kotlin binding against the sandbox (CHAINKIT_SANDBOX_URL). */
 class ClientTest {
     private val sandbox: String = System.getenv("CHAINKIT_SANDBOX_URL")
-        ?: error("CHAINKIT_SANDBOX_URL is not set: run through `make test`")
+        ?: error(
+            "CHAINKIT_SANDBOX_URL is not set. Start target/debug/chainkit-sandbox --listen 127.0.0.1:0 and " +
+                "export the URL it prints, or run `scripts/with-sandbox.sh bindings-uniffi/kotlin/test.sh`",
+        )
 
     private fun client(timeoutMs: ULong = 30_000u, maxAttempts: UInt = 3u) =
         Client(sandbox, ClientOptions(timeoutMs, maxAttempts))
+
+    /** Runs [block] and returns the exception of type [T] it throws, failing otherwise. */
+    private inline fun <reified T : Throwable> throwsIn(crossinline block: suspend () -> Unit): T =
+        assertThrows<T> { runBlocking { block() } }
+
+    private fun elapsedMs(since: Long) = (System.nanoTime() - since) / 1_000_000
 
     @Test
     fun aRealRequestThroughTheNativeTransport(): Unit = runBlocking {
         val res = client().request(RawRequest("GET", "/health"))
         assertEquals(200.toUShort(), res.status)
-        assertTrue(res.body.toString(Charsets.UTF_8).contains("\"ok\""))
+        assertTrue(res.body.toString(Charsets.UTF_8).contains("\"status\":\"ok\""))
         assertTrue(res.headers.any { it.name == "x-request-id" && it.value.startsWith("sbx-") })
     }
 
     @Test
-    fun aSandboxErrorKeepsEveryField(): Unit = runBlocking {
-        val e = assertThrows<ChainkitException.Api> {
-            runBlocking { client().request(RawRequest("POST", "/_sandbox/status/409?code=E409&message=conflict")) }
+    fun headersBodyAndMethodReachTheServer(): Unit = runBlocking {
+        val req = RawRequest(
+            "POST", "/_sandbox/echo?page=2",
+            listOf(HttpHeader("x-a", "1"), HttpHeader("content-type", "text/plain")),
+            "héllo".toByteArray(),
+        )
+        val echoed = client().request(req).body.toString(Charsets.UTF_8)
+        for (part in listOf("\"method\":\"POST\"", "\"query\":\"page=2\"", "[\"x-a\",\"1\"]", "\"body\":\"héllo\"")) {
+            assertTrue(echoed.contains(part), echoed)
+        }
+    }
+
+    @Test
+    fun aSandboxErrorKeepsEveryFieldAndItsMessageIsTheCoreText() {
+        val e = throwsIn<ChainkitException.Api> {
+            client().request(RawRequest("POST", "/_sandbox/status/409?code=E409&message=conflict"))
         }
         assertEquals(409.toUShort(), e.status)
         assertEquals("E409", e.code)
         assertEquals("conflict", e.detail)
-        val id = e.requestId
-        assertNotNull(id)
-        assertTrue(id!!.startsWith("sbx-"))
-        for (text in listOf(e.message!!, e.toString())) {
-            for (part in listOf("E409", "conflict", id)) assertTrue(text.contains(part), text)
-        }
-        assertEquals("[raw] api E409: conflict (HTTP 409, request id $id)", e.toString())
+        assertEquals("raw", e.service)
+        assertEquals(null, e.retryAfterMs)
+        val id = requireNotNull(e.requestId) { "no request id in $e" }
+        assertTrue(id.startsWith("sbx-"), id)
+        val expected = "[raw] api E409: conflict (HTTP 409, request id $id)"
+        assertEquals(expected, e.message)
+        assertEquals(expected, e.toString())
+        assertEquals(expected, e.localizedMessage)
+        // A caught ChainkitException is an ordinary Exception to code that knows nothing else.
+        val general: Exception = e
+        assertEquals(expected, general.message)
     }
 
     @Test
-    fun authAndThrottlingMapToTheirVariants(): Unit = runBlocking {
+    fun authAndThrottlingMapToTheirVariants() {
         val c = client(maxAttempts = 1u)
-        assertThrows<ChainkitException.Unauthorized> { runBlocking { c.request(RawRequest("GET", "/_sandbox/status/401")) } }
-        val slow = assertThrows<ChainkitException.RateLimited> {
-            runBlocking { c.request(RawRequest("GET", "/_sandbox/status/429?retry_after=2")) }
+        val denied = throwsIn<ChainkitException.Unauthorized> { c.request(RawRequest("GET", "/_sandbox/status/401")) }
+        assertEquals(401.toUShort(), denied.status)
+        assertEquals("SANDBOX_401", denied.code)
+        val slow = throwsIn<ChainkitException.RateLimited> {
+            c.request(RawRequest("GET", "/_sandbox/status/429?code=SLOW&retry_after=2"))
         }
+        assertEquals(429.toUShort(), slow.status)
         assertEquals(2000uL, slow.retryAfterMs)
+        assertEquals(slow.toString(), slow.message)
+        assertTrue(slow.message!!.contains("SLOW") && slow.message!!.contains("retry after 2s"), slow.message)
     }
 
     @Test
-    fun anIdempotentCallIsRetried(): Unit = runBlocking {
-        val res = client().request(RawRequest("GET", "/_sandbox/flaky/kt-${System.nanoTime()}?fail=1"))
-        assertEquals("{\"calls\":2}", res.body.toString(Charsets.UTF_8))
+    fun idempotentCallsAreRetriedAndOthersAreNot(): Unit = runBlocking {
+        val get = client().request(RawRequest("GET", "/_sandbox/flaky/kt-get-${System.nanoTime()}?fail=1"))
+        assertEquals("{\"calls\":2}", get.body.toString(Charsets.UTF_8))
+        // A POST that got a 502 may have been processed: not retried unless the caller says it is safe.
+        val post = "/_sandbox/flaky/kt-post-${System.nanoTime()}?fail=1&status=502"
+        val e = throwsIn<ChainkitException.Api> { client().request(RawRequest("POST", post)) }
+        assertEquals(502.toUShort(), e.status)
+        val retried = client().request(RawRequest("POST", post.replace("kt-post", "kt-post-idem"), idempotent = true))
+        assertEquals("{\"calls\":2}", retried.body.toString(Charsets.UTF_8))
     }
 
     @Test
-    fun badNetworksAndBadInputAreTypedErrors(): Unit = runBlocking {
-        assertThrows<ChainkitException.Network> {
-            runBlocking { Client("http://127.0.0.1:1", ClientOptions(maxAttempts = 1u)).request(RawRequest("GET", "/")) }
+    fun unreachableHostIsANetworkError() {
+        val e = throwsIn<ChainkitException.Network> {
+            Client("http://127.0.0.1:1", ClientOptions(maxAttempts = 1u)).request(RawRequest("GET", "/"))
         }
+        assertEquals(null, e.status)
+        assertEquals(e.toString(), e.message)
+    }
+
+    @Test
+    fun aSlowResponseIsATimeout() {
         val started = System.nanoTime()
-        assertThrows<ChainkitException.Timeout> {
-            runBlocking { client(timeoutMs = 200u, maxAttempts = 1u).request(RawRequest("GET", "/_sandbox/delay/3000")) }
+        val e = throwsIn<ChainkitException.Timeout> {
+            client(timeoutMs = 200u, maxAttempts = 1u).request(RawRequest("GET", "/_sandbox/delay/2000"))
         }
-        assertTrue(System.nanoTime() - started < 2_000_000_000L)
+        assertTrue(elapsedMs(started) < 1500, "took ${elapsedMs(started)} ms")
+        assertTrue(e.detail.contains("200 ms"), e.detail)
+    }
+
+    @Test
+    fun badConfigurationAndInputAreTypedErrors() {
         assertThrows<ChainkitException.Config> { Client("not a url", ClientOptions()) }
+        assertThrows<ChainkitException.Config> { Client("ftp://example.com", ClientOptions()) }
         assertThrows<ChainkitException.InvalidInput> { Client(sandbox, ClientOptions(timeoutMs = 0u)) }
-        assertThrows<ChainkitException.InvalidInput> {
-            runBlocking { client().request(RawRequest("GET", "/", listOf(HttpHeader("bad header", "v")))) }
+        throwsIn<ChainkitException.InvalidInput> {
+            client().request(RawRequest("GET", "/", listOf(HttpHeader("bad header", "v"))))
         }
+        throwsIn<ChainkitException.InvalidInput> { client().request(RawRequest("GET", "https://elsewhere.example/x")) }
     }
 
     @Test
     fun coroutineCancellationOfASlowCallReturnsPromptly(): Unit = runBlocking {
+        val c = client()
         val started = System.nanoTime()
-        val result = withTimeoutOrNull(200) { client().request(RawRequest("GET", "/_sandbox/delay/3000")) }
-        assertNull(result)
-        assertTrue(System.nanoTime() - started < 2_000_000_000L)
-        assertEquals(200.toUShort(), client().request(RawRequest("GET", "/health")).status)
+        assertThrows<TimeoutCancellationException> {
+            runBlocking { withTimeout(200) { c.request(RawRequest("GET", "/_sandbox/delay/2000")) } }
+        }
+        assertTrue(elapsedMs(started) < 1500, "took ${elapsedMs(started)} ms")
+        // The same client carries on.
+        assertEquals(200.toUShort(), c.request(RawRequest("GET", "/health")).status)
+    }
+
+    @Test
+    fun cancellingTheCallerDropsTheRustFutureDownToTheAppTransport(): Unit = runBlocking {
+        // Cancellation frees the Rust future; dropping it cancels the transport's coroutine.
+        val cancelled = CompletableDeferred<Boolean>()
+        val transport = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse {
+                try {
+                    delay(5_000)
+                } catch (e: CancellationException) {
+                    cancelled.complete(true)
+                    throw e
+                }
+                return HttpResponse(200u, emptyList(), ByteArray(0))
+            }
+        }
+        val c = Client(sandbox, ClientOptions(), transport)
+        assertThrows<TimeoutCancellationException> {
+            runBlocking { withTimeout(200) { c.request(RawRequest("GET", "/slow")) } }
+        }
+        assertTrue(withTimeout(2_000) { cancelled.await() }, "the app's coroutine was not cancelled")
     }
 
     @Test
     fun anAppSuppliedTransportIsUsed(): Unit = runBlocking {
-        val seen = mutableListOf<String>()
+        val seen = Collections.synchronizedList(mutableListOf<String>())
         val http = HttpClient.newHttpClient()
         val transport = object : HttpTransport {
             override suspend fun send(request: HttpRequest): HttpResponse {
-                seen.add("${request.method()} ${request.url()}")
+                seen.add("${request.method()} ${request.url()} ${request.headers().map { it.name }}")
                 val builder = JHttpRequest.newBuilder(URI(request.url()))
                     .method(request.method(), JHttpRequest.BodyPublishers.ofByteArray(request.body()))
                 request.headers().forEach { builder.header(it.name, it.value) }
-                val res = http.send(builder.build(), JHttpResponse.BodyHandlers.ofByteArray())
+                val res = http.sendAsync(builder.build(), JHttpResponse.BodyHandlers.ofByteArray()).await()
                 val headers = res.headers().map().flatMap { (k, vs) -> vs.map { HttpHeader(k, it) } }
                 return HttpResponse(res.statusCode().toUShort(), headers, res.body())
             }
         }
         val c = Client(sandbox, ClientOptions(), transport)
-        assertEquals(200.toUShort(), c.request(RawRequest("GET", "/health", listOf(HttpHeader("x-a", "1")))).status)
-        assertEquals(listOf("GET $sandbox/health"), seen)
-        // Errors the app's transport throws keep their kind.
-        val failing = object : HttpTransport {
+        val res = c.request(RawRequest("GET", "/health", listOf(HttpHeader("x-a", "1"))))
+        assertEquals(200.toUShort(), res.status)
+        assertEquals(listOf("GET $sandbox/health [x-a]"), seen.toList())
+        // Error statuses come back as responses and become typed errors in Rust.
+        val e = throwsIn<ChainkitException.Api> {
+            c.request(RawRequest("GET", "/_sandbox/status/418?code=TEAPOT"))
+        }
+        assertEquals("TEAPOT", e.code)
+        assertTrue(e.requestId!!.startsWith("sbx-"))
+    }
+
+    @Test
+    fun aCannedTransportNeedsNoNetwork(): Unit = runBlocking {
+        val transport = object : HttpTransport {
             override suspend fun send(request: HttpRequest): HttpResponse =
-                throw ChainkitException.Network(null, null, null, "offline", null, null)
+                HttpResponse(201u, listOf(HttpHeader("x-canned", "yes")), "canned".toByteArray())
         }
-        val e = assertThrows<ChainkitException.Network> {
-            runBlocking { Client(sandbox, ClientOptions(maxAttempts = 1u), failing).request(RawRequest("GET", "/")) }
-        }
-        assertEquals("offline", e.detail)
+        val res = Client("https://api.invalid", ClientOptions(), transport).request(RawRequest("PUT", "/x"))
+        assertEquals(201.toUShort(), res.status)
+        assertEquals("canned", res.body.toString(Charsets.UTF_8))
+        assertEquals(listOf(HttpHeader("x-canned", "yes")), res.headers)
     }
 
     @Test
-    fun printingSecretsAndRequestsShowsNoSecret() {
-        val s = Secret("s3cr3t-value")
-        assertEquals("s3cr3t-value", s.expose())
+    fun whatAnAppTransportThrowsKeepsItsKindOrBecomesANetworkError() {
+        val typed = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse =
+                throw ChainkitException.Timeout(null, null, "T1", "slow proxy", null, null)
+        }
+        val e = throwsIn<ChainkitException.Timeout> {
+            Client(sandbox, ClientOptions(maxAttempts = 1u), typed).request(RawRequest("GET", "/"))
+        }
+        assertEquals("slow proxy", e.detail)
+        assertEquals("T1", e.code)
+        assertEquals("[raw] timeout T1: slow proxy", e.message)
+
+        val untyped = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = throw IOException("connection reset by peer")
+        }
+        val n = throwsIn<ChainkitException.Network> {
+            Client(sandbox, ClientOptions(maxAttempts = 1u), untyped).request(RawRequest("GET", "/"))
+        }
+        assertTrue(n.detail.contains("connection reset by peer"), n.detail)
+        // The JVM carries on.
+        assertEquals(200.toUShort(), runBlocking { client().request(RawRequest("GET", "/health")).status })
+    }
+
+    @Test
+    fun theClientTimeoutCancelsASlowAppTransport(): Unit = runBlocking {
+        val cancelled = CompletableDeferred<Boolean>()
+        val transport = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse {
+                try {
+                    delay(5_000)
+                } catch (e: CancellationException) {
+                    cancelled.complete(true)
+                    throw e
+                }
+                return HttpResponse(200u, emptyList(), ByteArray(0))
+            }
+        }
+        val started = System.nanoTime()
+        throwsIn<ChainkitException.Timeout> {
+            Client(sandbox, ClientOptions(timeoutMs = 200u, maxAttempts = 1u), transport).request(RawRequest("GET", "/"))
+        }
+        assertTrue(elapsedMs(started) < 1500, "took ${elapsedMs(started)} ms")
+        assertTrue(withTimeout(2_000) { cancelled.await() }, "the app's coroutine was not cancelled")
+    }
+
+    @Test
+    fun printingSecretsRequestsAndHeadersShowsNoSecret(): Unit = runBlocking {
+        val s = Secret("s3cr3t")
+        assertEquals("s3cr3t", s.expose())
+        assertEquals("Secret(***)", s.toString())
+        assertEquals("Secret(***)", "$s")
+        val auth = HttpHeader("Authorization", "Bearer s3cr3t")
         val req = RawRequest(
-            "GET", "/auth/api/v1/token?apiKey=k&apiSecret=s3cr3t-q",
-            listOf(HttpHeader("Authorization", "Bearer s3cr3t-h"), HttpHeader("accessToken", "s3cr3t-t"), HttpHeader("x-plain", "visible")),
+            "GET", "/auth/api/v1/token?apiKey=k&apiSecret=s3cr3t&page=2",
+            listOf(auth, HttpHeader("accessToken", "s3cr3t"), HttpHeader("x-plain", "visible")),
         )
-        for (shown in listOf(s.toString(), "$s", req.toString(), "$req")) {
-            assertFalse(shown.contains("s3cr3t"), shown)
+        val shown = listOf(s.toString(), req.toString(), "$req", auth.toString(), listOf(auth).toString())
+        for (text in shown) assertFalse(text.contains("s3cr3t"), text)
+        assertTrue(req.toString().contains("visible") && req.toString().contains("page=2"), req.toString())
+        assertEquals("Authorization: ***", auth.toString())
+        assertEquals("x-plain: visible", HttpHeader("x-plain", "visible").toString())
+
+        // What an app's transport receives prints redacted too; responses print no body or cookie.
+        var printed = ""
+        val transport = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse {
+                printed = "$request"
+                assertEquals("Bearer s3cr3t", request.headers().single { it.name == "authorization" }.value)
+                return HttpResponse(200u, listOf(HttpHeader("set-cookie", "sid=s3cr3t")), "{\"accessToken\":\"s3cr3t\"}".toByteArray())
+            }
         }
-        assertTrue(req.toString().contains("visible"))
+        val res = Client("https://api.invalid", ClientOptions(), transport)
+            .request(RawRequest("GET", "/x?apiSecret=s3cr3t", listOf(auth)))
+        for (text in listOf(printed, res.toString(), HttpResponse(200u, res.headers, res.body).toString())) {
+            assertFalse(text.contains("s3cr3t"), text)
+        }
+        assertTrue(printed.contains("authorization") && printed.contains("***"), printed)
+        assertTrue(res.toString().contains("<24 bytes>"), res.toString())
     }
 
     @Test
-    fun aRustPanicIsAnExceptionAndTheJvmCarriesOn(): Unit = runBlocking {
-        val e = assertThrows<Throwable> { panicForTests() }
+    fun vectorsAreReachable() {
+        assertTrue(vectorKinds().containsAll(listOf("redact_url", "redact_headers", "retry_decision", "error_from_response")))
+        assertEquals(
+            "{\"url\":\"https://h.example/x?apiSecret=***\"}",
+            evaluateVector("redact_url", "{\"url\":\"https://h.example/x?apiSecret=s\"}"),
+        )
+        assertThrows<ChainkitException.InvalidInput> { evaluateVector("redact_url", "not json") }
+    }
+
+    @Test
+    fun aRustPanicIsAnInternalExceptionAndTheJvmCarriesOn(): Unit = runBlocking {
+        val e = assertThrows<InternalException> { panicForTests() }
         assertTrue(e.message!!.contains("deliberate panic"), e.message)
         assertEquals(200.toUShort(), client().request(RawRequest("GET", "/health")).status)
+        assertEquals("Secret(***)", Secret("x").toString())
     }
 }
