@@ -17,4 +17,5 @@ fi
 .venv/bin/python examples/demo.py
 echo "--- Kotlin (JVM)"
 bindings-uniffi/kotlin/test.sh -q -DskipTests >/dev/null
-(cd bindings-uniffi/kotlin && mvn -B -q --no-transfer-progress -Dstyle.color=never exec:java)
+# Debian's Maven 3.8 prints stray ANSI resets under -q even with colour off; drop them.
+(cd bindings-uniffi/kotlin && mvn -B -q --no-transfer-progress -Dstyle.color=never exec:java) 2>&1 | sed $'s/\x1b\\[0m//g'
