@@ -16,6 +16,7 @@ if ! .venv/bin/python -c "import chainkit" 2>/dev/null; then
 fi
 .venv/bin/python examples/demo.py
 echo "--- Kotlin (JVM)"
-bindings-uniffi/kotlin/test.sh -q -DskipTests >/dev/null
+bindings-uniffi/kotlin/test.sh -q -DskipTests >/dev/null 2>&1 \
+  || { echo "demo: building the Kotlin bindings failed; run bindings-uniffi/kotlin/test.sh to see why" >&2; exit 1; }
 # Debian's Maven 3.8 prints stray ANSI resets under -q even with colour off; drop them.
 (cd bindings-uniffi/kotlin && mvn -B -q --no-transfer-progress -Dstyle.color=never exec:java) 2>&1 | sed $'s/\x1b\\[0m//g'
