@@ -200,3 +200,78 @@ impl Executor {
         endpoint.parse(response, rt.clock.now()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::auth::huawei::{AkSk, AkSkAuthorizer, Algorithm};
+    use crate::endpoint::RawRequest;
+    use crate::runtime::{InstantSleep, ManualClock, SeqRandom};
+    use crate::transport::Response;
+
+    /// Answers 503 + `Retry-After: 600` until `failures` run out, then 200; records what it got.
+    struct Flaky {
+        failures: Mutex<u32>,
+        seen: Mutex<Vec<Request>>,
+    }
+
+    #[async_trait]
+    impl Transport for Flaky {
+        async fn send(&self, request: Request) -> Result<Response> {
+            self.seen.lock().unwrap().push(request);
+            let mut left = self.failures.lock().unwrap();
+            let status = if *left > 0 { 503 } else { 200 };
+            *left = left.saturating_sub(1);
+            Ok(http::Response::builder()
+                .status(status)
+                .header("retry-after", "600")
+                .body(Vec::new())
+                .unwrap())
+        }
+    }
+
+    #[tokio::test]
+    async fn every_retry_is_restamped_and_resigned() {
+        let clock = Arc::new(ManualClock::new(Duration::from_secs(1_591_583_940)));
+        let transport = Arc::new(Flaky {
+            failures: Mutex::new(1),
+            seen: Mutex::default(),
+        });
+        let mut config = ClientConfig::new("https://bcs.example").unwrap();
+        config.retry.max_elapsed = Duration::from_secs(3600);
+        let executor = Executor::new(
+            config,
+            Runtime {
+                transport: transport.clone(),
+                clock: clock.clone(),
+                sleep: Arc::new(InstantSleep::advancing(clock)),
+                random: Arc::new(SeqRandom::new(0, 1)),
+            },
+        );
+        let auth = AkSkAuthorizer {
+            credentials: AkSk {
+                access_key: "AK".into(),
+                secret_key: "SK".into(),
+                project_id: None,
+                security_token: None,
+            },
+            algorithm: Algorithm::HmacSha256,
+        };
+        let get = RawRequest {
+            method: "GET".into(),
+            path: "/v2/p/blockchains".into(),
+            ..Default::default()
+        };
+        executor.execute(&get, &auth).await.unwrap();
+        let seen = transport.seen.lock().unwrap();
+        assert_eq!(seen.len(), 2);
+        let stamp = |r: &Request| r.headers()["x-sdk-date"].to_str().unwrap().to_owned();
+        let sig = |r: &Request| r.headers()["authorization"].to_str().unwrap().to_owned();
+        // The retry waited the server's 600 s, and its date and signature moved with the clock.
+        assert_eq!(stamp(&seen[0]), "20200608T023900Z");
+        assert_eq!(stamp(&seen[1]), "20200608T024900Z");
+        assert_ne!(sig(&seen[0]), sig(&seen[1]));
+    }
+}

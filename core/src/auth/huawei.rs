@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use sm3::Sm3;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::executor::{AttemptContext, Authorizer};
 use crate::secret::Secret;
 use crate::transport::Request;
 
@@ -47,6 +48,56 @@ pub struct AkSk {
     pub project_id: Option<String>,
     /// Sent as `X-Security-Token` for temporary credentials (§2.3).
     pub security_token: Option<Secret>,
+}
+
+/// The environment variables [`AkSk::from_env`] reads, named as the official SDKs name them.
+pub const ENV_AK: &str = "HUAWEICLOUD_SDK_AK";
+/// See [`ENV_AK`].
+pub const ENV_SK: &str = "HUAWEICLOUD_SDK_SK";
+/// See [`ENV_AK`].
+pub const ENV_PROJECT_ID: &str = "HUAWEICLOUD_SDK_PROJECT_ID";
+/// See [`ENV_AK`]; set for temporary credentials.
+pub const ENV_SECURITY_TOKEN: &str = "HUAWEICLOUD_SDK_SECURITY_TOKEN";
+
+impl AkSk {
+    /// Credentials from the process environment (`HUAWEICLOUD_SDK_AK`, `_SK`, `_PROJECT_ID`,
+    /// `_SECURITY_TOKEN`), as the official SDKs read them.
+    pub fn from_env() -> Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Credentials from any name → value lookup (a config file, a secrets manager, a test map).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self> {
+        let get = |name: &str| lookup(name).filter(|v| !v.is_empty());
+        let access_key =
+            get(ENV_AK).ok_or_else(|| Error::config(format!("{ENV_AK} is not set")))?;
+        let secret_key =
+            get(ENV_SK).ok_or_else(|| Error::config(format!("{ENV_SK} is not set")))?;
+        Ok(Self {
+            access_key,
+            secret_key: secret_key.into(),
+            project_id: get(ENV_PROJECT_ID),
+            security_token: get(ENV_SECURITY_TOKEN).map(Into::into),
+        })
+    }
+}
+
+/// Signs every attempt afresh (new `X-Sdk-Date`), so a retry after a long backoff is not
+/// rejected as expired (spec §10: the gateway allows about 15 minutes of skew).
+#[derive(Clone, Debug)]
+pub struct AkSkAuthorizer {
+    /// The credentials.
+    pub credentials: AkSk,
+    /// The signature algorithm.
+    pub algorithm: Algorithm,
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl Authorizer for AkSkAuthorizer {
+    async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
+        sign(request, &self.credentials, self.algorithm, ctx.now).map(|_| ())
+    }
 }
 
 /// Which hash the signature uses (§7.1).
@@ -474,6 +525,31 @@ mod tests {
             let err = sign(&mut req, &c, Algorithm::HmacSha256, Duration::ZERO).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         }
+    }
+
+    #[test]
+    fn credentials_from_the_official_environment_names() {
+        let env = |name: &str| match name {
+            "HUAWEICLOUD_SDK_AK" => Some("ak".to_owned()),
+            "HUAWEICLOUD_SDK_SK" => Some("sk".to_owned()),
+            "HUAWEICLOUD_SDK_PROJECT_ID" => Some("p1".to_owned()),
+            _ => None,
+        };
+        let c = AkSk::from_lookup(env).unwrap();
+        assert_eq!(
+            (
+                c.access_key.as_str(),
+                c.secret_key.expose(),
+                c.project_id.as_deref()
+            ),
+            ("ak", "sk", Some("p1"))
+        );
+        assert!(c.security_token.is_none());
+        assert!(!format!("{c:?}").contains("\"sk\""), "{c:?}");
+        let err = AkSk::from_lookup(|n| (n == "HUAWEICLOUD_SDK_AK").then(|| "ak".to_owned()))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Config);
+        assert!(err.message().contains("HUAWEICLOUD_SDK_SK"));
     }
 
     #[test]
