@@ -30,6 +30,13 @@ pub struct AttemptContext<'a> {
 pub trait Authorizer: MaybeSend {
     /// Signs or stamps `request` in place.
     async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()>;
+
+    /// Called when an attempt failed. Returns true when `error` shows the credentials were
+    /// stale (an expired token) and they have been dropped: the executor then retries once at
+    /// once, outside the retry policy, with freshly fetched credentials.
+    fn drop_stale(&self, _error: &Error) -> bool {
+        false
+    }
 }
 
 /// An authorizer that adds nothing.
@@ -124,6 +131,7 @@ impl Executor {
         let rt = &self.runtime;
         let started = rt.clock.now().map_err(tag)?;
         let mut attempt = 0u32;
+        let mut refreshed = false;
         loop {
             attempt += 1;
             let outcome = self.attempt(endpoint, auth, attempt).await;
@@ -131,6 +139,12 @@ impl Executor {
                 Ok(output) => return Ok(output),
                 Err(e) => tag(e),
             };
+            // Only once per call: a second rejection means the fresh credentials are bad too.
+            if !refreshed && auth.drop_stale(&err) {
+                refreshed = true;
+                tracing::debug!(attempt, error = %err, "credentials were stale; retrying with fresh ones");
+                continue;
+            }
             let elapsed = rt.clock.now().map_err(tag)?.saturating_sub(started);
             let decision = self.config.retry.decide(
                 attempt,
@@ -183,11 +197,15 @@ impl Executor {
         attempt: u32,
     ) -> Result<E::Output> {
         let rt = &self.runtime;
-        let request = self.authorized(endpoint, auth, attempt).await?;
-        tracing::debug!(attempt, request = %RedactedRequest(&request), "sending");
-        let send = rt.transport.send(request);
+        // The deadline covers authorization too: a token fetch that hangs must not hang the call.
+        // Dropping a token refresh midway is safe (the cache's refresh is shared, see TokenCache).
+        let exchange = async {
+            let request = self.authorized(endpoint, auth, attempt).await?;
+            tracing::debug!(attempt, request = %RedactedRequest(&request), "sending");
+            rt.transport.send(request).await
+        };
         let deadline = rt.sleep.sleep(self.config.timeout);
-        let response = match select(send, deadline).await {
+        let response = match select(std::pin::pin!(exchange), deadline).await {
             Either::Left((result, _)) => result?,
             Either::Right(((), _)) => {
                 return Err(Error::new(

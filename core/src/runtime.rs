@@ -142,6 +142,8 @@ mod testing {
     }
 
     /// A sleep that returns at once, recording what was asked and advancing a shared clock.
+    /// It also ends every per-attempt deadline at once, so use it only with transports that
+    /// answer on their first poll.
     #[derive(Debug, Default)]
     pub struct InstantSleep {
         /// Every duration slept, in order.

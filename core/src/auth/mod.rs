@@ -1,6 +1,7 @@
 //! Authentication schemes of the five services, each a pure function of (request, credentials,
 //! time, nonce), plus the [`crate::Authorizer`]s that apply them on every attempt.
 
+pub mod dna;
 pub mod huawei;
 pub mod jwt;
 pub mod pool;
