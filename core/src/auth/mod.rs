@@ -2,6 +2,8 @@
 //! time, nonce), plus the [`crate::Authorizer`]s that apply them on every attempt.
 
 pub mod dna;
+pub mod header;
 pub mod huawei;
+pub mod iam;
 pub mod jwt;
 pub mod pool;
