@@ -47,8 +47,8 @@ pub struct OsRandom;
 impl Random for OsRandom {
     fn next_u64(&self) -> u64 {
         let mut buf = [0u8; 8];
-        // getrandom fails only on platforms without an entropy source; falling back to the
-        // clock keeps jitter working there, and nonces that need strength use `try_fill`.
+        // getrandom fails only on platforms without an entropy source (none chainkit ships
+        // to); the clock fallback keeps retry jitter working there rather than panicking.
         if getrandom::getrandom(&mut buf).is_err() {
             let nanos = SystemClock.now().map(|d| d.as_nanos()).unwrap_or_default();
             return nanos as u64;
