@@ -9,16 +9,16 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::{HeaderValue, Method};
+use http::{HeaderName, Method};
 use serde::Deserialize;
 use url::Url;
 
+use crate::auth::token::{TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::{AttemptContext, Authorizer};
 use crate::secret::Secret;
-use crate::token_cache::{CachedToken, TokenCache};
-use crate::transport::{Request, Transport};
+use crate::token_cache::CachedToken;
+use crate::transport::{Request, Response, Transport};
 
 /// The documented lifetime, used when the token carries no readable `exp` (§3.1).
 pub const DEFAULT_LIFETIME: Duration = Duration::from_secs(2 * 3600);
@@ -68,8 +68,9 @@ struct Expiry {
 }
 
 /// The token and its expiry from a getToken answer received at `now`.
-pub fn parse_token(status: u16, body: &[u8], now: Duration) -> Result<CachedToken<Secret>> {
-    let parsed: TokenBody = serde_json::from_slice(body).map_err(|e| {
+pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Secret>> {
+    let status = response.status().as_u16();
+    let parsed: TokenBody = serde_json::from_slice(response.body()).map_err(|e| {
         Error::decode(format!("getToken answer is not the documented JSON: {e}"))
             .with_service("dna")
             .with_status(status)
@@ -114,58 +115,20 @@ pub fn is_token_rejection(error: &Error) -> bool {
 }
 
 /// Adds `accessToken`, fetching and caching it; drops it when the service rejects it.
-pub struct DnaTokenAuthorizer {
+pub fn authorizer(
     base: Url,
     credentials: DnaCredentials,
     transport: Arc<dyn Transport>,
-    cache: TokenCache<Secret>,
-}
-
-impl DnaTokenAuthorizer {
-    /// An authorizer that fetches tokens from `base` through `transport`.
-    pub fn new(base: Url, credentials: DnaCredentials, transport: Arc<dyn Transport>) -> Self {
-        Self {
-            base,
-            credentials,
-            transport,
-            cache: TokenCache::new(REFRESH_MARGIN),
-        }
-    }
-
-    /// The current token, fetching one if needed.
-    pub async fn token(&self, now: Duration) -> Result<Secret> {
-        let request = token_request(&self.base, &self.credentials)?;
-        let transport = self.transport.clone();
-        self.cache
-            .get(now, move || async move {
-                // The URL carries apiSecret: only its redacted form is ever logged.
-                tracing::debug!(url = %crate::redact::redact_url(&request.uri().to_string()), "fetching a DNA access token");
-                let response = transport.send(request).await.map_err(|e| e.with_service("dna"))?;
-                parse_token(response.status().as_u16(), response.body(), now)
-            })
-            .await
-    }
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
-#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
-impl Authorizer for DnaTokenAuthorizer {
-    async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
-        let token = self.token(ctx.now).await?;
-        let value = HeaderValue::from_str(token.expose()).map_err(|_| {
-            Error::decode("the DNA access token is not a valid header value").with_service("dna")
-        })?;
-        request.headers_mut().insert("accesstoken", value);
-        Ok(())
-    }
-
-    fn drop_stale(&self, error: &Error) -> bool {
-        if is_token_rejection(error) {
-            self.cache.invalidate();
-            return true;
-        }
-        false
-    }
+) -> TokenAuthorizer {
+    let scheme = TokenScheme {
+        service: "dna",
+        header: HeaderName::from_static("accesstoken"),
+        margin: REFRESH_MARGIN,
+        request: Box::new(move || token_request(&base, &credentials)),
+        parse: parse_token,
+        rejected: is_token_rejection,
+    };
+    TokenAuthorizer::new(scheme, transport)
 }
 
 #[cfg(test)]
@@ -194,11 +157,11 @@ mod tests {
         reject_all: Mutex<bool>,
     }
 
-    fn reply(status: u16, body: serde_json::Value) -> Result<Response> {
-        Ok(http::Response::builder()
+    fn reply(status: u16, body: impl ToString) -> Response {
+        http::Response::builder()
             .status(status)
             .body(body.to_string().into_bytes())
-            .unwrap())
+            .unwrap()
     }
 
     #[async_trait]
@@ -209,10 +172,10 @@ mod tests {
                 let n = self.token_calls.fetch_add(1, Ordering::SeqCst);
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 if *self.token_fails.lock().unwrap() {
-                    return reply(
+                    return Ok(reply(
                         200,
                         serde_json::json!({"retCode": 400, "retMsg": "apiKey或apiSecret不正确"}),
-                    );
+                    ));
                 }
                 assert!(
                     uri.contains("apiKey=key") && uri.contains("apiSecret=s3cr3t"),
@@ -222,10 +185,10 @@ mod tests {
                     serde_json::json!({"AppId": "app", "n": n, "exp": T0 + 86_400, "iat": T0});
                 let token = sign_hs256(&claims, b"server").unwrap();
                 self.issued.lock().unwrap().push(token.clone());
-                return reply(
+                return Ok(reply(
                     200,
                     serde_json::json!({"retCode": 200, "retMsg": "ok", "accessToken": token}),
-                );
+                ));
             }
             let sent = request
                 .headers()
@@ -233,14 +196,14 @@ mod tests {
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default();
             let current = self.issued.lock().unwrap().last().map(String::as_str) == Some(sent);
-            if current && !*self.reject_all.lock().unwrap() {
+            Ok(if current && !*self.reject_all.lock().unwrap() {
                 reply(200, serde_json::json!({"retCode": 200, "retMsg": "OK"}))
             } else {
                 reply(
                     400,
                     serde_json::json!({"retCode": 400, "retMsg": "accessToken过期"}),
                 )
-            }
+            })
         }
     }
 
@@ -248,12 +211,12 @@ mod tests {
         Arc<FakeDna>,
         Arc<ManualClock>,
         Executor,
-        Arc<DnaTokenAuthorizer>,
+        Arc<TokenAuthorizer>,
     ) {
         let fake = Arc::new(FakeDna::default());
         let clock = Arc::new(ManualClock::new(Duration::from_secs(T0)));
         let config = ClientConfig::new("https://dna.example").unwrap();
-        let auth = Arc::new(DnaTokenAuthorizer::new(
+        let auth = Arc::new(authorizer(
             config.base_url.clone(),
             DnaCredentials {
                 api_key: "key".into(),
@@ -284,14 +247,13 @@ mod tests {
     fn expiry_comes_from_the_tokens_own_exp_else_two_hours() {
         let jwt = sign_hs256(&serde_json::json!({"exp": T0 + 86_400}), b"k").unwrap();
         let body = serde_json::json!({"retCode": 200, "accessToken": jwt}).to_string();
-        let t = parse_token(200, body.as_bytes(), Duration::from_secs(T0)).unwrap();
+        let t = parse_token(&reply(200, &body), Duration::from_secs(T0)).unwrap();
         assert_eq!(t.expires_at, Duration::from_secs(T0 + 86_400));
-        let opaque = br#"{"retCode":200,"accessToken":"not-a-jwt"}"#;
-        let t = parse_token(200, opaque, Duration::from_secs(T0)).unwrap();
+        let opaque = reply(200, r#"{"retCode":200,"accessToken":"not-a-jwt"}"#);
+        let t = parse_token(&opaque, Duration::from_secs(T0)).unwrap();
         assert_eq!(t.expires_at, Duration::from_secs(T0) + DEFAULT_LIFETIME);
         let denied = parse_token(
-            200,
-            r#"{"retCode":400,"retMsg":"apiSecret必填"}"#.as_bytes(),
+            &reply(200, r#"{"retCode":400,"retMsg":"apiSecret必填"}"#),
             Duration::ZERO,
         )
         .unwrap_err();
@@ -300,7 +262,7 @@ mod tests {
             (ErrorKind::Unauthorized, Some("400"))
         );
         assert_eq!(
-            parse_token(200, b"<html>", Duration::ZERO)
+            parse_token(&reply(200, "<html>"), Duration::ZERO)
                 .unwrap_err()
                 .kind(),
             ErrorKind::Decode
@@ -359,7 +321,7 @@ mod tests {
         let mut config = ClientConfig::new("https://dna.example").unwrap();
         config.timeout = Duration::from_millis(100);
         config.retry.max_attempts = 1;
-        let auth = DnaTokenAuthorizer::new(
+        let auth = authorizer(
             config.base_url.clone(),
             DnaCredentials {
                 api_key: "key".into(),

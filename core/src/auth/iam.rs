@@ -6,17 +6,17 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use http::{HeaderValue, Method};
+use http::{HeaderName, Method};
 use serde::Deserialize;
 use serde_json::json;
 use url::Url;
 
+use crate::auth::token::{TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::{AttemptContext, Authorizer};
 use crate::response::error_from_response;
 use crate::secret::Secret;
-use crate::token_cache::{CachedToken, TokenCache};
+use crate::token_cache::CachedToken;
 use crate::transport::{Request, Response, Transport};
 
 /// The token endpoint on the IAM host (`https://iam.{region}.myhuaweicloud.com`).
@@ -120,61 +120,25 @@ pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Sec
 }
 
 /// Adds `X-Auth-Token`, fetching and caching it; drops it when the service answers 401.
-pub struct IamTokenAuthorizer {
+pub fn authorizer(
     iam_base: Url,
     credentials: IamPassword,
     transport: Arc<dyn Transport>,
-    cache: TokenCache<Secret>,
+) -> TokenAuthorizer {
+    let scheme = TokenScheme {
+        service: "iam",
+        header: HeaderName::from_static("x-auth-token"),
+        margin: REFRESH_MARGIN,
+        request: Box::new(move || token_request(&iam_base, &credentials)),
+        parse: parse_token,
+        rejected: is_token_rejection,
+    };
+    TokenAuthorizer::new(scheme, transport)
 }
 
-impl IamTokenAuthorizer {
-    /// An authorizer that fetches tokens from `iam_base` through `transport`.
-    pub fn new(iam_base: Url, credentials: IamPassword, transport: Arc<dyn Transport>) -> Self {
-        Self {
-            iam_base,
-            credentials,
-            transport,
-            cache: TokenCache::new(REFRESH_MARGIN),
-        }
-    }
-
-    /// The current token, fetching one if needed.
-    pub async fn token(&self, now: Duration) -> Result<Secret> {
-        let request = token_request(&self.iam_base, &self.credentials)?;
-        let transport = self.transport.clone();
-        self.cache
-            .get(now, move || async move {
-                let response = transport
-                    .send(request)
-                    .await
-                    .map_err(|e| e.with_service("iam"))?;
-                parse_token(&response, now)
-            })
-            .await
-    }
-}
-
-#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
-#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
-impl Authorizer for IamTokenAuthorizer {
-    async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
-        let token = self.token(ctx.now).await?;
-        let mut value = HeaderValue::from_str(token.expose()).map_err(|_| {
-            Error::decode("the IAM token is not a valid header value").with_service("iam")
-        })?;
-        value.set_sensitive(true);
-        request.headers_mut().insert("x-auth-token", value);
-        Ok(())
-    }
-
-    fn drop_stale(&self, error: &Error) -> bool {
-        // A 401 from the service (not from IAM itself) means the cached token went bad.
-        if error.kind() == ErrorKind::Unauthorized && error.service() != Some("iam") {
-            self.cache.invalidate();
-            return true;
-        }
-        false
-    }
+/// A 401 from the service (not from IAM itself) means the cached token went bad.
+pub fn is_token_rejection(error: &Error) -> bool {
+    error.kind() == ErrorKind::Unauthorized && error.service() != Some("iam")
 }
 
 #[cfg(test)]

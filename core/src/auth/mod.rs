@@ -7,3 +7,4 @@ pub mod huawei;
 pub mod iam;
 pub mod jwt;
 pub mod pool;
+pub mod token;
