@@ -94,7 +94,9 @@ pub struct RawResponse {
 /// Resolves `path` against `base` so that a base with a path prefix keeps it
 /// (`https://h/api` + `/v1/x` → `https://h/api/v1/x`).
 pub fn join_url(base: &Url, path: &str) -> Result<Url> {
-    if path.contains("://") {
+    // Only the path part decides: a query value may itself be a URL (`?callback=https://…`).
+    let path_part = path.split(['?', '#']).next().unwrap_or_default();
+    if path_part.contains("://") {
         return Err(Error::invalid_input(
             "path must be relative to the client's base URL",
         ));
@@ -179,6 +181,14 @@ mod tests {
         let built = built.as_ref().map_err(ToString::to_string);
         let built = built.unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(built.uri(), "https://h.example/api/v1/x?a=1");
+        let with_url_value = RawRequest {
+            path: "/v1/x?callback=https://cb.example/p".into(),
+            ..req.clone()
+        };
+        assert_eq!(
+            with_url_value.build(&base).unwrap().uri(),
+            "https://h.example/api/v1/x?callback=https://cb.example/p"
+        );
         assert_eq!(built.headers().get_all("x-a").iter().count(), 2);
         let secret = RawRequest {
             path: "/t?apiSecret=s3cr3t&page=1".into(),
