@@ -7,7 +7,7 @@ use chainkit_core::runtime::{OsRandom, SystemClock, TokioSleep};
 use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
 
 use crate::error::ChainkitError;
-use crate::transport::{headers_shown, Foreign, HttpHeader, HttpTransport};
+use crate::transport::{write_response, Foreign, HttpHeader, HttpTransport};
 
 /// Client-wide settings.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -70,13 +70,7 @@ pub struct RawResponse {
 
 impl std::fmt::Display for RawResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "RawResponse(status={}, headers={}, body=<{} bytes>)",
-            self.status,
-            headers_shown(&self.headers),
-            self.body.len()
-        )
+        write_response(f, "RawResponse", self.status, &self.headers, &self.body)
     }
 }
 

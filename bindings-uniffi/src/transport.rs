@@ -40,7 +40,7 @@ impl std::fmt::Debug for HttpHeader {
 }
 
 /// `[a: 1, authorization: ***]`, for printing requests and responses.
-pub(crate) fn headers_shown(headers: &[HttpHeader]) -> String {
+fn headers_shown(headers: &[HttpHeader]) -> String {
     let shown: Vec<String> = headers.iter().map(ToString::to_string).collect();
     format!("[{}]", shown.join(", "))
 }
@@ -111,15 +111,25 @@ pub struct HttpResponse {
     pub body: Vec<u8>,
 }
 
+/// `Name(status=…, headers=[…redacted…], body=<n bytes>)`, shared by the response records.
+pub(crate) fn write_response(
+    f: &mut std::fmt::Formatter<'_>,
+    name: &str,
+    status: u16,
+    headers: &[HttpHeader],
+    body: &[u8],
+) -> std::fmt::Result {
+    write!(
+        f,
+        "{name}(status={status}, headers={}, body=<{} bytes>)",
+        headers_shown(headers),
+        body.len()
+    )
+}
+
 impl std::fmt::Display for HttpResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "HttpResponse(status={}, headers={}, body=<{} bytes>)",
-            self.status,
-            headers_shown(&self.headers),
-            self.body.len()
-        )
+        write_response(f, "HttpResponse", self.status, &self.headers, &self.body)
     }
 }
 
