@@ -8,9 +8,25 @@ use crate::error::{Error, ErrorKind};
 use crate::transport::Response;
 
 /// Body keys the five services use for an error code, in the order they are tried.
-const CODE_KEYS: [&str; 5] = ["code", "retCode", "error_code", "errorCode", "status"];
+/// (`errcode`/`reason` are Ulord's, seed 001 附录A.)
+const CODE_KEYS: [&str; 6] = [
+    "code",
+    "retCode",
+    "error_code",
+    "errorCode",
+    "errcode",
+    "status",
+];
 /// Body keys for an error message.
-const MESSAGE_KEYS: [&str; 6] = ["message", "msg", "retMsg", "error_msg", "errorMsg", "error"];
+const MESSAGE_KEYS: [&str; 7] = [
+    "message",
+    "msg",
+    "retMsg",
+    "error_msg",
+    "errorMsg",
+    "reason",
+    "error",
+];
 /// Body keys for a request id; the `x-request-id` header wins when present.
 const REQUEST_ID_KEYS: [&str; 3] = ["request_id", "requestId", "requestID"];
 /// Longest slice of a non-JSON body quoted in a message.

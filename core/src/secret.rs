@@ -6,7 +6,8 @@ use zeroize::Zeroizing;
 
 /// A secret string (API secret, SK, password, token).
 ///
-/// `Debug` and `Display` print `Secret(***)`; there is deliberately no `Serialize`.
+/// `Debug` and `Display` print `Secret(***)`; there is deliberately no `Serialize`. It can be
+/// deserialized from a string, for credentials given as binding options or a config file.
 /// Only the Rust-side copy is zeroized: strings owned by JS, Python or the JVM are not ours to wipe.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Zeroizing<String>);
@@ -37,6 +38,12 @@ impl From<String> for Secret {
 impl From<&str> for Secret {
     fn from(value: &str) -> Self {
         Self::new(value)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Self::new)
     }
 }
 

@@ -11,12 +11,17 @@ use crate::redact::{redact_headers, redact_url};
 use crate::response::error_from_response;
 use crate::retry::{Decision, RetryPolicy};
 
+mod auth;
+
 /// Every vector kind this build understands.
-pub const KINDS: [&str; 4] = [
+pub const KINDS: [&str; 7] = [
     "redact_url",
     "redact_headers",
     "retry_decision",
     "error_from_response",
+    "huawei_aksk",
+    "pool_sign",
+    "authorize",
 ];
 
 /// Runs one vector case of `kind` on `input`, returning the output to compare with `expected`.
@@ -30,8 +35,9 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         }),
         "retry_decision" => parse(input).map(retry_decision),
         "error_from_response" => parse(input).and_then(error_response),
-        "huawei_aksk" => parse(input).and_then(huawei_aksk),
-        "pool_sign" => parse(input).and_then(pool_sign),
+        "huawei_aksk" => auth::huawei_aksk(input),
+        "pool_sign" => auth::pool_sign(input),
+        "authorize" => auth::authorize(input),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"
         ))),
@@ -48,11 +54,11 @@ pub fn evaluate_json(kind: &str, input_json: &str) -> Result<String> {
     Ok(evaluate(kind, &input).to_string())
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(input: &Value) -> Result<T> {
+pub(crate) fn parse<T: for<'de> Deserialize<'de>>(input: &Value) -> Result<T> {
     T::deserialize(input).map_err(|e| Error::invalid_input(format!("bad vector input: {e}")))
 }
 
-fn header_map(pairs: &[(String, String)]) -> Result<http::HeaderMap> {
+pub(crate) fn header_map(pairs: &[(String, String)]) -> Result<http::HeaderMap> {
     let mut map = http::HeaderMap::new();
     for (k, v) in pairs {
         let name = http::HeaderName::from_bytes(k.as_bytes())
@@ -165,87 +171,17 @@ fn error_response(i: ResponseInput) -> Result<Value> {
     }))
 }
 
-#[derive(Deserialize)]
-struct AkSkInput {
-    method: String,
-    url: String,
-    #[serde(default)]
-    headers: Vec<(String, String)>,
-    #[serde(default)]
-    body: String,
-    access_key: String,
-    secret_key: String,
-    project_id: Option<String>,
-    security_token: Option<String>,
-    #[serde(default)]
-    algorithm: Option<String>,
-    #[serde(default)]
-    now_s: u64,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn huawei_aksk(i: AkSkInput) -> Result<Value> {
-    use crate::auth::huawei::{sign, AkSk, Algorithm};
-    let algorithm = match i.algorithm.as_deref() {
-        None | Some("SDK-HMAC-SHA256") => Algorithm::HmacSha256,
-        Some("SDK-HMAC-SM3") => Algorithm::HmacSm3,
-        Some(other) => return Err(Error::invalid_input(format!("unknown algorithm {other:?}"))),
-    };
-    let mut request = http::Request::builder()
-        .method(i.method.as_str())
-        .uri(i.url.as_str())
-        .body(i.body.into_bytes())
-        .map_err(|e| Error::invalid_input(format!("invalid request: {e}")))?;
-    for (k, v) in &i.headers {
-        let name = http::HeaderName::from_bytes(k.as_bytes())
-            .map_err(|_| Error::invalid_input(format!("invalid header name {k:?}")))?;
-        let value = http::HeaderValue::from_bytes(v.as_bytes())
-            .map_err(|_| Error::invalid_input(format!("invalid value for header {k}")))?;
-        request.headers_mut().append(name, value);
+    /// Every kind `evaluate` handles is listed, so bindings can tell users what this build knows.
+    #[test]
+    fn every_listed_kind_is_handled() {
+        for kind in KINDS {
+            let out = evaluate(kind, &json!({}));
+            let message = out["error"]["message"].as_str().unwrap_or_default();
+            assert!(!message.starts_with("unknown vector kind"), "{kind}");
+        }
     }
-    let credentials = AkSk {
-        access_key: i.access_key,
-        secret_key: i.secret_key.into(),
-        project_id: i.project_id,
-        security_token: i.security_token.map(Into::into),
-    };
-    let signature = sign(
-        &mut request,
-        &credentials,
-        algorithm,
-        Duration::from_secs(i.now_s),
-    )?;
-    Ok(json!({ "authorization": signature.authorization, "url": request.uri().to_string() }))
-}
-
-#[derive(Deserialize)]
-struct PoolInput {
-    client_id: String,
-    secret_key: String,
-    secret_salt: String,
-    action: String,
-    params: Value,
-    now_s: u64,
-    rnd: u64,
-    sign_nonce: String,
-    ttl_s: Option<u64>,
-}
-
-fn pool_sign(i: PoolInput) -> Result<Value> {
-    use crate::auth::pool::{sign, PoolCredentials, DEFAULT_TTL};
-    let credentials = PoolCredentials {
-        client_id: i.client_id,
-        secret_key: i.secret_key.into(),
-        secret_salt: i.secret_salt.into(),
-    };
-    let ttl = i.ttl_s.map_or(DEFAULT_TTL, Duration::from_secs);
-    let call = sign(
-        &credentials,
-        &i.action,
-        &i.params,
-        Duration::from_secs(i.now_s),
-        i.rnd,
-        &i.sign_nonce,
-        ttl,
-    )?;
-    Ok(json!({ "authorization": call.authorization, "sign": call.sign, "body": call.body }))
 }

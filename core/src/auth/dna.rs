@@ -125,7 +125,7 @@ pub fn authorizer(
         header: HeaderName::from_static("accesstoken"),
         margin: REFRESH_MARGIN,
         request: Box::new(move || token_request(&base, &credentials)),
-        parse: parse_token,
+        parse: Arc::new(parse_token),
         rejected: is_token_rejection,
     };
     TokenAuthorizer::new(scheme, transport)

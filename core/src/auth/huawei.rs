@@ -101,12 +101,14 @@ impl Authorizer for AkSkAuthorizer {
 }
 
 /// Which hash the signature uses (§7.1).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 pub enum Algorithm {
     /// `SDK-HMAC-SHA256`, the default.
     #[default]
+    #[serde(rename = "SDK-HMAC-SHA256")]
     HmacSha256,
     /// `SDK-HMAC-SM3`, for regions that require Chinese national algorithms.
+    #[serde(rename = "SDK-HMAC-SM3")]
     HmacSm3,
 }
 

@@ -130,7 +130,7 @@ pub fn authorizer(
         header: HeaderName::from_static("x-auth-token"),
         margin: REFRESH_MARGIN,
         request: Box::new(move || token_request(&iam_base, &credentials)),
-        parse: parse_token,
+        parse: Arc::new(parse_token),
         rejected: is_token_rejection,
     };
     TokenAuthorizer::new(scheme, transport)

@@ -14,7 +14,9 @@ use sha2::Sha256;
 
 use crate::auth::jwt::sign_hs256;
 use crate::error::{Error, ErrorKind, Result};
+use crate::executor::{AttemptContext, Authorizer};
 use crate::secret::Secret;
+use crate::transport::Request;
 
 /// Token lifetime when none is given (seed 003 sample: 180 s).
 pub const DEFAULT_TTL: Duration = Duration::from_secs(180);
@@ -65,6 +67,30 @@ pub fn sign(
     sign_nonce: &str,
     ttl: Duration,
 ) -> Result<SignedCall> {
+    if !params.is_object() {
+        return Err(Error::invalid_input("the parameters must be a JSON object"));
+    }
+    sign_data(
+        credentials,
+        action,
+        &params.to_string(),
+        now,
+        rnd,
+        sign_nonce,
+        ttl,
+    )
+}
+
+/// [`sign`] with `data` given as JSON text, which is signed and sent byte for byte.
+pub fn sign_data(
+    credentials: &PoolCredentials,
+    action: &str,
+    data: &str,
+    now: Duration,
+    rnd: u64,
+    sign_nonce: &str,
+    ttl: Duration,
+) -> Result<SignedCall> {
     if credentials.client_id.is_empty() || credentials.secret_key.is_empty() {
         return Err(Error::invalid_input("clientId and secretKey are required"));
     }
@@ -76,12 +102,13 @@ pub fn sign(
     if rnd < MIN_RND {
         return Err(Error::invalid_input("rnd must have at least 8 digits"));
     }
-    if !params.is_object() {
-        return Err(Error::invalid_input("the parameters must be a JSON object"));
+    if !serde_json::from_str::<Value>(data).is_ok_and(|v| v.is_object()) {
+        return Err(Error::invalid_input(
+            "data must be the JSON text of an object",
+        ));
     }
     let at = now.as_secs();
-    let data = params.to_string();
-    let sign = body_signature(credentials, action, &at.to_string(), &data, sign_nonce)?;
+    let sign = body_signature(credentials, action, &at.to_string(), data, sign_nonce)?;
     let claims = Claims {
         client_id: &credentials.client_id,
         rnd,
@@ -118,6 +145,72 @@ pub fn body_signature(
         mac.update(part.as_bytes());
     }
     Ok(hex::encode(mac.finalize().into_bytes()))
+}
+
+/// Signs every attempt afresh: a new JWT (new `rnd`), `at` and `signNonce` each time, as the
+/// seed's sample does per request, so a retry is never rejected as a replay.
+///
+/// The unsigned request's body is `{"action": "...", "data": {params}}` (or `data` already a
+/// JSON string, signed as given); it becomes `{action, at, data, signNonce, sign}`.
+#[derive(Clone, Debug)]
+pub struct PoolAuthorizer {
+    /// The credentials.
+    pub credentials: PoolCredentials,
+    /// JWT lifetime.
+    pub ttl: Duration,
+}
+
+/// `rnd` and `signNonce` span the seed sample's range, `_.random(1000000000, 9999999999)`:
+/// 10 digits, and below 2^53 so a JS server reads `rnd` exactly.
+const NONCE_LOW: u64 = 1_000_000_000;
+const NONCE_SPAN: u64 = 9_000_000_000;
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unsigned {
+    action: String,
+    #[serde(default)]
+    data: Option<Value>,
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl Authorizer for PoolAuthorizer {
+    async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
+        let unsigned: Unsigned = serde_json::from_slice(request.body()).map_err(|e| {
+            Error::invalid_input(format!(
+                "a pool request body must be {{\"action\": \"…\", \"data\": {{…}}}}: {e}"
+            ))
+        })?;
+        // Parameterless actions send "{}" (reference notes_000_001_003 §4.1.1).
+        let data = match unsigned.data {
+            None | Some(Value::Null) => "{}".to_owned(),
+            Some(Value::String(text)) => text,
+            Some(v) => v.to_string(),
+        };
+        let rnd = NONCE_LOW + ctx.random.next_u64() % NONCE_SPAN;
+        let sign_nonce = (NONCE_LOW + ctx.random.next_u64() % NONCE_SPAN).to_string();
+        let call = sign_data(
+            &self.credentials,
+            &unsigned.action,
+            &data,
+            ctx.now,
+            rnd,
+            &sign_nonce,
+            self.ttl,
+        )?;
+        let mut token = http::HeaderValue::from_str(&call.authorization)
+            .map_err(|_| Error::new(ErrorKind::Signing, "the JWT is not a header value"))?;
+        token.set_sensitive(true);
+        let headers = request.headers_mut();
+        headers.insert(http::header::AUTHORIZATION, token);
+        headers.insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("application/json"),
+        );
+        *request.body_mut() = call.body.to_string().into_bytes();
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,9 @@ use crate::secret::Secret;
 use crate::token_cache::{CachedToken, TokenCache};
 use crate::transport::{Request, Response, Transport};
 
+/// Reads a token and its expiry from the token endpoint's answer, received at the given time.
+pub type ParseToken = Arc<dyn Fn(&Response, Duration) -> Result<CachedToken<Secret>> + Send + Sync>;
+
 /// How one scheme obtains and recognises its token.
 pub struct TokenScheme {
     /// The service name fetch errors are tagged with.
@@ -24,7 +27,7 @@ pub struct TokenScheme {
     /// Builds the token request (it may carry secrets: never log it unredacted).
     pub request: Box<dyn Fn() -> Result<Request> + Send + Sync>,
     /// Reads the token and its expiry from the answer, received at the given time.
-    pub parse: fn(&Response, Duration) -> Result<CachedToken<Secret>>,
+    pub parse: ParseToken,
     /// Whether an error from the service means the token was rejected.
     pub rejected: fn(&Error) -> bool,
 }
@@ -52,7 +55,7 @@ impl TokenAuthorizer {
         let request = (self.scheme.request)()?;
         let (transport, parse, service) = (
             self.transport.clone(),
-            self.scheme.parse,
+            self.scheme.parse.clone(),
             self.scheme.service,
         );
         self.cache
