@@ -1,14 +1,16 @@
 //! `Client`, `RawRequest` and `RawResponse` for Python.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use chainkit_core::auth::credentials::Credentials as CoreCredentials;
 use chainkit_core::redact::redact_url;
-use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
+use chainkit_core::{Authorizer, ClientConfig, Error, Executor, Runtime};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyBytes;
 
+use crate::auth::Credentials;
 use crate::errors::to_py;
 
 /// A request chainkit has no typed method for, still sent with timeout, retry and typed errors.
@@ -117,18 +119,23 @@ const SIGNAL_POLL: Duration = Duration::from_millis(100);
 #[pyclass(frozen, module = "chainkit")]
 pub struct Client {
     config: ClientConfig,
-    /// The executor and the process it was built in. A forked child builds its own: the
-    /// parent's pooled connections were driven by tasks on a runtime that does not exist there.
-    executor: Mutex<(u32, Executor)>,
+    credentials: CoreCredentials,
+    /// The executor, the authorizer (its token fetches share the executor's transport) and
+    /// the process they were built in. A forked child builds its own: the parent's pooled
+    /// connections were driven by tasks on a runtime that does not exist there.
+    executor: Mutex<(u32, Native)>,
 }
 
+type Native = (Executor, Arc<dyn Authorizer>);
+
 impl Client {
-    /// This process's executor.
-    fn executor(&self) -> Result<Executor, Error> {
+    /// This process's executor and authorizer.
+    fn executor(&self) -> Result<Native, Error> {
         let pid = std::process::id();
         let mut slot = self.executor.lock().unwrap_or_else(|e| e.into_inner());
         if slot.0 != pid {
-            let inherited = std::mem::replace(&mut *slot, (pid, native_executor(&self.config)?));
+            let fresh = native_executor(&self.config, &self.credentials)?;
+            let inherited = std::mem::replace(&mut *slot, (pid, fresh));
             // Dropping the parent's connection pool could touch its (absent) runtime; leak it.
             std::mem::forget(inherited);
         }
@@ -136,12 +143,14 @@ impl Client {
     }
 }
 
-/// An executor with the native transport, on this process's runtime.
-fn native_executor(config: &ClientConfig) -> Result<Executor, Error> {
+/// An executor with the native transport, on this process's runtime, and its authorizer.
+fn native_executor(config: &ClientConfig, credentials: &CoreCredentials) -> Result<Native, Error> {
     let rt = crate::runtime::get()?;
     // reqwest wants a runtime context when it builds its connection pool.
     let _guard = rt.enter();
-    Ok(Executor::new(config.clone(), Runtime::native()?))
+    let runtime = Runtime::native()?;
+    let auth = credentials.authorizer(&config.base_url, runtime.transport.clone())?;
+    Ok((Executor::new(config.clone(), runtime), auth))
 }
 
 /// How a blocking call ended.
@@ -154,8 +163,13 @@ enum Outcome<T> {
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (base_url, *, timeout = 30.0, max_attempts = 3))]
-    fn new(base_url: &str, timeout: f64, max_attempts: i64) -> PyResult<Self> {
+    #[pyo3(signature = (base_url, *, credentials = None, timeout = 30.0, max_attempts = 3))]
+    fn new(
+        base_url: &str,
+        credentials: Option<&Bound<'_, Credentials>>,
+        timeout: f64,
+        max_attempts: i64,
+    ) -> PyResult<Self> {
         let mut config = ClientConfig::new(base_url).map_err(to_py)?;
         config.timeout = Duration::try_from_secs_f64(timeout)
             .ok()
@@ -169,9 +183,11 @@ impl Client {
             .ok()
             .filter(|n| *n >= 1)
             .ok_or_else(|| to_py(Error::config("max_attempts must be at least 1")))?;
-        let executor = native_executor(&config).map_err(to_py)?;
+        let credentials = credentials.map_or(CoreCredentials::None, |c| c.get().0.clone());
+        let executor = native_executor(&config, &credentials).map_err(to_py)?;
         Ok(Self {
             config,
+            credentials,
             executor: Mutex::new((std::process::id(), executor)),
         })
     }
@@ -181,11 +197,11 @@ impl Client {
     /// signal handlers still run, so Ctrl-C interrupts a call with `KeyboardInterrupt`.
     fn request(&self, py: Python<'_>, request: &Bound<'_, RawRequest>) -> PyResult<RawResponse> {
         let request = request.get().0.clone();
-        let executor = self.executor().map_err(to_py)?;
+        let (executor, auth) = self.executor().map_err(to_py)?;
         let rt = crate::runtime::get().map_err(to_py)?;
         let outcome = py.detach(move || {
             rt.block_on(async move {
-                let mut call = std::pin::pin!(executor.execute(&request, &NoAuth));
+                let mut call = std::pin::pin!(executor.execute(&request, &*auth));
                 loop {
                     if let Ok(result) = tokio::time::timeout(SIGNAL_POLL, &mut call).await {
                         return Outcome::Done(result);
@@ -205,8 +221,9 @@ impl Client {
 
     fn __repr__(&self) -> String {
         format!(
-            "Client(base_url={:?}, timeout={:?}, max_attempts={})",
+            "Client(base_url={:?}, credentials={:?}, timeout={:?}, max_attempts={})",
             redact_url(self.config.base_url.as_str()),
+            self.credentials.scheme(),
             self.config.timeout.as_secs_f64(),
             self.config.retry.max_attempts
         )

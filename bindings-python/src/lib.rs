@@ -3,6 +3,7 @@
 //! It adapts types, errors (the `chainkit.errors` hierarchy), blocking I/O (the GIL is released
 //! while a request is in flight) and the native transport. No service logic lives here.
 
+mod auth;
 mod client;
 mod errors;
 mod runtime;
@@ -13,6 +14,8 @@ use pyo3::prelude::*;
 /// The native half of the `chainkit` package; import `chainkit`, not this module.
 #[pymodule(name = "_native")]
 mod native {
+    #[pymodule_export]
+    use crate::auth::{sign_huawei, sign_pool, Credentials, PoolSignedCall, SignedRequest};
     #[pymodule_export]
     use crate::client::{Client, RawRequest, RawResponse};
     #[pymodule_export]

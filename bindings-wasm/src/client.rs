@@ -5,12 +5,13 @@ use std::time::Duration;
 
 use chainkit_core::redact::{redact_headers, redact_url};
 use chainkit_core::runtime::{OsRandom, SystemClock};
-use chainkit_core::{ClientConfig, Error, Executor, NoAuth, RawRequest, Runtime};
+use chainkit_core::{Authorizer, ClientConfig, Error, Executor, NoAuth, RawRequest, Runtime};
 use js_sys::{Array, Uint8Array};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::auth::credentials_from_js;
 use crate::error::to_js;
 use crate::transport::{CustomFetch, FetchTransport, TimerSleep};
 use crate::types::{JsClientOptions, JsRawRequest};
@@ -22,6 +23,8 @@ struct Options {
     max_attempts: Option<u32>,
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     fetch: JsValue,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    credentials: JsValue,
 }
 
 #[derive(Deserialize)]
@@ -73,6 +76,7 @@ fn pairs(headers: &[(String, String)]) -> Array {
 #[wasm_bindgen]
 pub struct Client {
     executor: Executor,
+    auth: Arc<dyn Authorizer>,
 }
 
 #[wasm_bindgen]
@@ -119,17 +123,25 @@ impl Client {
             sleep: Arc::new(TimerSleep),
             random: Arc::new(OsRandom),
         };
+        let auth = if options.credentials.is_undefined() || options.credentials.is_null() {
+            Arc::new(NoAuth)
+        } else {
+            credentials_from_js(&options.credentials)?
+                .authorizer(&config.base_url, runtime.transport.clone())
+                .map_err(|e| to_js(&e))?
+        };
         Ok(Client {
             executor: Executor::new(config, runtime),
+            auth,
         })
     }
 
     /// Sends `init`; resolves with the response, rejects with `ChainkitError` (status ≥ 400 included).
     pub async fn request(&self, init: JsRawRequest) -> Result<RawResponse, JsValue> {
         let request = raw_request(init)?;
-        let executor = self.executor.clone();
+        let (executor, auth) = (self.executor.clone(), self.auth.clone());
         executor
-            .execute(&request, &NoAuth)
+            .execute(&request, &*auth)
             .await
             .map(RawResponse)
             .map_err(|e| to_js(&e))
@@ -138,9 +150,9 @@ impl Client {
     /// Builds and authorizes `init` without sending it, for callers with their own HTTP stack.
     pub async fn prepare(&self, init: JsRawRequest) -> Result<PreparedRequest, JsValue> {
         let request = raw_request(init)?;
-        let executor = self.executor.clone();
+        let (executor, auth) = (self.executor.clone(), self.auth.clone());
         let prepared = executor
-            .prepare(&request, &NoAuth)
+            .prepare(&request, &*auth)
             .await
             .map_err(|e| to_js(&e))?;
         Ok(PreparedRequest(prepared))

@@ -5,14 +5,16 @@
 //! It is empty on other targets, so `cargo build --workspace` on a host skips it cleanly.
 #![cfg(target_arch = "wasm32")]
 
+mod auth;
 mod client;
 mod error;
 mod secret;
 mod transport;
 mod types;
 
-pub use types::{JsClientOptions, JsRawRequest};
+pub use types::{JsClientOptions, JsHuaweiSignInit, JsPoolSignInit, JsRawRequest};
 
+pub use auth::{sign_huawei, sign_pool};
 pub use client::{Client, PreparedRequest, RawResponse};
 pub use secret::Secret;
 

@@ -4,8 +4,72 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
+/**
+ * How a client authenticates: one variant per scheme of the five services. Values are copied
+ * into Rust memory as secrets (zeroized when the client is freed); the JS strings are not ours
+ * to wipe. Environment variable names for each scheme are in the README.
+ */
+export type Credentials =
+  | { scheme: "none" }
+  /** DDC (seed 000): header `apitoken`. */
+  | { scheme: "ddcApiToken"; token: string }
+  /** Ulord external calls (seed 001): header `appkey`. */
+  | { scheme: "ulordAppKey"; appKey: string }
+  /** Ulord admin calls: developer login; the session cookie by default, or the returned token in a header. */
+  | { scheme: "ulordAdmin"; username: string; password: string;
+      session?: { mode: "cookie" } | { mode: "token"; header: string; prefix?: string } }
+  /** DNA (seed 002): `accessToken` fetched with apiKey/apiSecret, cached and refreshed. */
+  | { scheme: "dna"; apiKey: string; apiSecret: string }
+  /** Mining pool (seed 003): fresh JWT + signed body envelope on every request. */
+  | { scheme: "pool"; clientId: string; secretKey: string; secretSalt: string; ttlS?: number }
+  /** Huawei Cloud AK/SK signing (seed 004). */
+  | { scheme: "huaweiAkSk"; accessKey: string; secretKey: string; projectId?: string; securityToken?: string;
+      algorithm?: "SDK-HMAC-SHA256" | "SDK-HMAC-SM3" }
+  /** Huawei IAM password token, fetched from `iamUrl` (project scope by id or name). */
+  | { scheme: "huaweiIam"; iamUrl: string; userName: string; password: string; domainName: string;
+      projectId?: string; projectName?: string }
+  /** An IAM token you already hold, sent as `X-Auth-Token`. */
+  | { scheme: "huaweiToken"; token: string };
+
+/** Input of `signHuawei`. */
+export interface HuaweiSignInit {
+  method: string;
+  /** Absolute URL with the query to send. */
+  url: string;
+  headers?: [string, string][];
+  /** Body text (UTF-8). */
+  body?: string;
+  credentials: { accessKey: string; secretKey: string; projectId?: string; securityToken?: string;
+    algorithm?: "SDK-HMAC-SHA256" | "SDK-HMAC-SM3" };
+  /** Signing time in ms since the epoch (default: now). */
+  nowMs?: number;
+}
+
+/** What `signHuawei` returns: send exactly this URL and these headers. */
+export interface HuaweiSigned { url: string; headers: [string, string][] }
+
+/** Input of `signPool`. */
+export interface PoolSignInit {
+  clientId: string;
+  secretKey: string;
+  secretSalt: string;
+  /** e.g. "Account.GetBindInfo". */
+  action: string;
+  /** The action's parameters (sent as `JSON.stringify(params)`), or that text itself; default `{}`. */
+  params?: object | string;
+  /** Signing time in ms since the epoch (default: now); `at` is sent in whole seconds. */
+  nowMs?: number;
+  /** JWT lifetime in seconds (default 180). */
+  ttlS?: number;
+}
+
+/** What `signPool` returns: POST `body` with `Authorization: authorization`. */
+export interface PoolSigned { authorization: string; body: string; sign: string }
+
 /** Client-wide settings. */
 export interface ClientOptions {
+  /** How requests are authenticated (default: not at all). */
+  credentials?: Credentials;
   /** Limit for one attempt, in milliseconds (default 30000). */
   timeoutMs?: number;
   /** Attempts in total, the first included (default 3; 1 disables retries). */
@@ -43,6 +107,12 @@ extern "C" {
     /// `ClientOptions` from JS.
     #[wasm_bindgen(typescript_type = "ClientOptions")]
     pub type JsClientOptions;
+    /// `HuaweiSignInit` from JS.
+    #[wasm_bindgen(typescript_type = "HuaweiSignInit")]
+    pub type JsHuaweiSignInit;
+    /// `PoolSignInit` from JS.
+    #[wasm_bindgen(typescript_type = "PoolSignInit")]
+    pub type JsPoolSignInit;
     /// `RawRequestInit` from JS.
     #[wasm_bindgen(typescript_type = "RawRequestInit")]
     pub type JsRawRequest;

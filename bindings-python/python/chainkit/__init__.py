@@ -2,10 +2,15 @@
 
 from ._native import (
     Client,
+    Credentials,
+    PoolSignedCall,
     RawRequest,
     RawResponse,
     Secret,
+    SignedRequest,
     evaluate_vector,
+    sign_huawei,
+    sign_pool,
     vector_kinds,
 )
 from .errors import (
@@ -27,17 +32,22 @@ __all__ = [
     "ChainkitError",
     "Client",
     "ConfigError",
+    "Credentials",
     "DecodeError",
     "InvalidInputError",
     "NetworkError",
+    "PoolSignedCall",
     "RateLimitedError",
     "RawRequest",
     "RawResponse",
     "RequestCancelledError",
     "RequestTimeoutError",
     "Secret",
+    "SignedRequest",
     "SigningError",
     "UnauthorizedError",
     "evaluate_vector",
+    "sign_huawei",
+    "sign_pool",
     "vector_kinds",
 ]

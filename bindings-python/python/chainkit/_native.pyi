@@ -1,13 +1,18 @@
 """Type stubs for the native module (checked against it by mypy.stubtest)."""
 
-from typing import Any, Optional, final
+from typing import Any, Optional, Union, final
 
 __all__ = [
     "Client",
+    "Credentials",
+    "PoolSignedCall",
+    "SignedRequest",
     "RawRequest",
     "RawResponse",
     "Secret",
     "evaluate_vector",
+    "sign_huawei",
+    "sign_pool",
     "vector_kinds",
     "_panic_for_tests",
     "_raise_for_tests",
@@ -20,6 +25,112 @@ class Secret:
     def __new__(cls, value: str) -> "Secret": ...
     def expose(self) -> str:
         """The secret itself. Never log what this returns."""
+
+_SecretLike = Union[Secret, str]
+
+@final
+class Credentials:
+    """How a ``Client`` authenticates; build one with its scheme's static method.
+
+    Secret arguments take a ``Secret`` or a ``str`` (wrapped at once). ``repr()`` names the
+    scheme only.
+    """
+
+    @staticmethod
+    def ddc_api_token(token: _SecretLike) -> "Credentials":
+        """DDC (seed 000): header ``apitoken``."""
+    @staticmethod
+    def ulord_app_key(app_key: _SecretLike) -> "Credentials":
+        """Ulord external calls (seed 001): header ``appkey``."""
+    @staticmethod
+    def ulord_admin(
+        username: str, password: _SecretLike, *, token_header: Optional[str] = None, token_prefix: str = ...
+    ) -> "Credentials":
+        """Ulord admin calls: developer login; session cookie, or the token in ``token_header``."""
+    @staticmethod
+    def dna(api_key: str, api_secret: _SecretLike) -> "Credentials":
+        """DNA (seed 002): ``accessToken`` fetched with apiKey/apiSecret, cached and refreshed."""
+    @staticmethod
+    def pool(
+        client_id: str, secret_key: _SecretLike, secret_salt: _SecretLike, *, ttl_s: Optional[int] = None
+    ) -> "Credentials":
+        """Mining pool (seed 003): fresh JWT and signed body envelope on every request."""
+    @staticmethod
+    def huawei_aksk(
+        access_key: str,
+        secret_key: _SecretLike,
+        *,
+        project_id: Optional[str] = None,
+        security_token: Optional[_SecretLike] = None,
+        algorithm: str = "SDK-HMAC-SHA256",
+    ) -> "Credentials":
+        """Huawei Cloud AK/SK signing (``SDK-HMAC-SHA256`` or ``SDK-HMAC-SM3``)."""
+    @staticmethod
+    def huawei_iam(
+        iam_url: str,
+        user_name: str,
+        password: _SecretLike,
+        domain_name: str,
+        *,
+        project_id: Optional[str] = None,
+        project_name: Optional[str] = None,
+    ) -> "Credentials":
+        """Huawei IAM password token from ``iam_url``, scoped by project id or name."""
+    @staticmethod
+    def huawei_token(token: _SecretLike) -> "Credentials":
+        """An IAM token you already hold, sent as ``X-Auth-Token``."""
+    @staticmethod
+    def from_env(scheme: str) -> "Credentials":
+        """The credentials of ``scheme`` (``"dna"``, ``"huaweiAkSk"``, …) from environment variables."""
+    @property
+    def scheme(self) -> str: ...
+
+@final
+class SignedRequest:
+    """A request signed by ``sign_huawei``: send exactly this URL and these headers."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def headers(self) -> list[tuple[str, str]]: ...
+
+@final
+class PoolSignedCall:
+    """A mining-pool call signed by ``sign_pool``: POST ``body`` with ``Authorization``."""
+
+    @property
+    def authorization(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def sign(self) -> str: ...
+
+def sign_huawei(
+    method: str,
+    url: str,
+    headers: list[tuple[str, str]] = ...,
+    body: bytes = ...,
+    *,
+    access_key: str,
+    secret_key: _SecretLike,
+    project_id: Optional[str] = None,
+    security_token: Optional[_SecretLike] = None,
+    algorithm: str = "SDK-HMAC-SHA256",
+    now: Optional[float] = None,
+) -> SignedRequest:
+    """Signs a request with Huawei AK/SK at ``now`` (epoch seconds; default: now)."""
+
+def sign_pool(
+    client_id: str,
+    secret_key: _SecretLike,
+    secret_salt: _SecretLike,
+    action: str,
+    params: Union[dict[str, Any], str, None] = None,
+    *,
+    now: Optional[float] = None,
+    ttl_s: Optional[int] = None,
+) -> PoolSignedCall:
+    """Signs one mining-pool call (seed 003) with fresh ``rnd`` and ``signNonce``."""
 
 @final
 class RawRequest:
@@ -63,7 +174,14 @@ class RawResponse:
 class Client:
     """A client bound to one base URL; safe to share between threads."""
 
-    def __new__(cls, base_url: str, *, timeout: float = 30.0, max_attempts: int = 3) -> "Client": ...
+    def __new__(
+        cls,
+        base_url: str,
+        *,
+        credentials: Optional[Credentials] = None,
+        timeout: float = 30.0,
+        max_attempts: int = 3,
+    ) -> "Client": ...
     def request(self, request: RawRequest) -> RawResponse:
         """Sends ``request``; raises a ``chainkit.ChainkitError`` subclass on failure.
 

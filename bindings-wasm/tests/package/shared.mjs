@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
+import { createHmac } from "node:crypto";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
 if (!sandbox) throw new Error("CHAINKIT_SANDBOX_URL is not set: run through `make test`");
@@ -128,5 +129,100 @@ export function defineTests(ck, entry) {
     const out = JSON.parse(ck.evaluateVector("redact_url", JSON.stringify({ url: "https://h/x?apiSecret=1" })));
     assert.deepEqual(out, { url: "https://h/x?apiSecret=***" });
     assert.ok(ck.vectorKinds().includes("retry_decision"));
+  });
+
+  // Auth: what each scheme puts on the wire, checked with node:crypto, not with chainkit.
+  const echoed = async (credentials, init) => {
+    const res = await new Client(sandbox, { credentials }).request({ method: "POST", path: "/_sandbox/echo", ...init });
+    const echo = res.json();
+    return { headers: Object.fromEntries(echo.headers), body: echo.body };
+  };
+  const jwtClaims = (token) => JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString());
+  const recipeSign = (secretKey, salt, b) =>
+    createHmac("sha256", secretKey).update(b.action + b.at.toString() + b.data + b.signNonce + salt).digest("hex");
+
+  test(`${entry}: header credentials are sent in the documented headers`, async () => {
+    assert.equal((await echoed({ scheme: "ddcApiToken", token: "ddc-1" })).headers.apitoken, "ddc-1");
+    assert.equal((await echoed({ scheme: "ulordAppKey", appKey: "123412" })).headers.appkey, "123412");
+    assert.equal((await echoed({ scheme: "huaweiToken", token: "MII-t" })).headers["x-auth-token"], "MII-t");
+  });
+
+  test(`${entry}: pool credentials sign each request's envelope (seed 003 recipe agrees)`, async () => {
+    const cred = { scheme: "pool", clientId: "c-1", secretKey: "k-1", secretSalt: "s-1" };
+    const first = await echoed(cred, { body: JSON.stringify({ action: "Account.GetBindInfo", data: { account: "alice" } }) });
+    const body = JSON.parse(first.body);
+    assert.equal(body.data, '{"account":"alice"}');
+    assert.equal(body.sign, recipeSign("k-1", "s-1", body));
+    const claims = jwtClaims(first.headers.authorization);
+    assert.equal(claims.clientId, "c-1");
+    assert.equal(claims.exp - claims.iat, 180);
+    assert.ok(claims.rnd >= 1e9 && claims.rnd < 1e10);
+    const second = await echoed(cred, { body: JSON.stringify({ action: "Account.GetBindInfo" }) });
+    assert.equal(JSON.parse(second.body).data, "{}");
+    assert.notEqual(jwtClaims(second.headers.authorization).rnd, claims.rnd);
+  });
+
+  test(`${entry}: AK/SK credentials stamp and sign; signHuawei matches the official SDK's vector`, async () => {
+    const sent = await echoed({ scheme: "huaweiAkSk", accessKey: "AK", secretKey: "SK", projectId: "p1" },
+      { method: "GET", path: "/_sandbox/echo" });
+    assert.match(sent.headers.authorization, /^SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    assert.match(sent.headers["x-sdk-date"], /^\d{8}T\d{6}Z$/);
+    // huaweicloud-sdk-python-v3 tests/test_signer.py test_signer1 (tests/vectors/huawei, official-test-signer1).
+    const signed = ck.signHuawei({
+      method: "GET", url: "https://service.endpoint.myhuaweicloud.com/resources?size=1",
+      headers: [["X-Sdk-Date", "20200608T023900Z"]],
+      credentials: { accessKey: "AccessKey", secretKey: "SecretKey" },
+    });
+    const auth = Object.fromEntries(signed.headers).authorization;
+    assert.equal(auth, "SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=cfb4171acec81de07d50e53d57eb77edd537414d66ddb1d7d780f128e12cd842");
+    assert.throws(() => ck.signHuawei({ method: "GET", url: "/relative", credentials: { accessKey: "A", secretKey: "S" } }),
+      (e) => e instanceof ChainkitError && e.kind === "invalid_input");
+  });
+
+  test(`${entry}: signPool output verifies with the seed 003 recipe`, () => {
+    const call = ck.signPool({ clientId: "c", secretKey: "key", secretSalt: "salt", action: "SubAccount.Create",
+      params: { userName: "矿工", remark: "z" }, nowMs: 1764000000500 });
+    const body = JSON.parse(call.body);
+    assert.equal(body.at, 1764000000);
+    assert.equal(body.data, JSON.stringify({ userName: "矿工", remark: "z" }));
+    assert.equal(call.sign, recipeSign("key", "salt", body));
+    assert.equal(jwtClaims(call.authorization).iat, 1764000000);
+    assert.throws(() => ck.signPool({ clientId: "c", secretKey: "", secretSalt: "s", action: "A" }),
+      (e) => e.kind === "invalid_input");
+  });
+
+  test(`${entry}: DNA tokens are fetched once, sent in accessToken, and refetched after a rejection`, async () => {
+    let tokenCalls = 0;
+    const fakeFetch = async (url, init) => {
+      if (url.includes("/getToken?")) {
+        tokenCalls++;
+        assert.ok(url.includes("apiKey=key&apiSecret=s%2Fx"), url);
+        return new Response(JSON.stringify({ retCode: 200, retMsg: "ok", accessToken: `tok-${tokenCalls}` }));
+      }
+      const token = Object.fromEntries(init.headers).accesstoken;
+      if (token === "tok-1" && url.includes("expire")) {
+        return new Response(JSON.stringify({ retCode: 400, retMsg: "accessToken过期" }), { status: 400 });
+      }
+      return new Response(JSON.stringify({ token }));
+    };
+    const client = new Client(sandbox, { fetch: fakeFetch, credentials: { scheme: "dna", apiKey: "key", apiSecret: "s/x" } });
+    const [a, b] = await Promise.all([0, 1].map(() => client.request({ method: "GET", path: "/x" })));
+    assert.deepEqual([a.json().token, b.json().token, tokenCalls], ["tok-1", "tok-1", 1]);
+    const refreshed = await client.request({ method: "GET", path: "/expire" });
+    assert.deepEqual([refreshed.json().token, tokenCalls], ["tok-2", 2]);
+    const prepared = await client.prepare({ method: "GET", path: "/y" });
+    assert.ok(!String(prepared).includes("tok-2"), String(prepared));
+  });
+
+  test(`${entry}: bad credentials are a config error that never shows the secret`, () => {
+    for (const credentials of [
+      { scheme: "dna", apiKey: "k", apiSecret: "" },
+      { scheme: "dna", apiKey: "k", apiSecret: "hunter2", extra: 1 },
+      { scheme: "pool", clientId: "c", secretKey: "hunter2", secretSalt: "s", ttlS: "hunter2" },
+      { scheme: "nope", token: "hunter2" },
+    ]) {
+      assert.throws(() => new Client(sandbox, { credentials }), (e) =>
+        e instanceof ChainkitError && e.kind === "config" && !e.message.includes("hunter2"));
+    }
   });
 }

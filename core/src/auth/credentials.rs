@@ -215,6 +215,8 @@ impl Credentials {
 
     /// The authorizer that applies these credentials to every attempt against `base`; token
     /// schemes fetch through `transport`. Fails for missing or unusable values before any I/O.
+    // On wasm32 transports are not Send (one thread), so neither are token authorizers.
+    #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
     pub fn authorizer(
         &self,
         base: &Url,

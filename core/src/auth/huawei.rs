@@ -226,6 +226,65 @@ pub fn sign(
     })
 }
 
+/// A request signed by [`sign_parts`]: what to send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedParts {
+    /// The URL to send to (query in canonical order, exactly as signed).
+    pub url: String,
+    /// Every header to send, the given ones and the added ones, names lowercase.
+    pub headers: Vec<(String, String)>,
+    /// The `Authorization` value, also among `headers`.
+    pub authorization: String,
+}
+
+/// [`sign`] for callers with their own HTTP stack, over plain parts instead of an
+/// [`http::Request`]: the form every binding exposes.
+pub fn sign_parts(
+    method: &str,
+    url: &str,
+    headers: &[(String, String)],
+    body: &[u8],
+    credentials: &AkSk,
+    algorithm: Algorithm,
+    now: Duration,
+) -> Result<SignedParts> {
+    let method = http::Method::from_bytes(method.as_bytes())
+        .map_err(|_| Error::invalid_input(format!("invalid method {method:?}")))?;
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|e| Error::invalid_input(format!("invalid URL: {e}")))?;
+    if uri.scheme().is_none() || uri.host().is_none() {
+        return Err(Error::invalid_input(
+            "the URL must be absolute (scheme and host)",
+        ));
+    }
+    let mut request = http::Request::new(body.to_vec());
+    *request.method_mut() = method;
+    *request.uri_mut() = uri;
+    for (k, v) in headers {
+        let name = HeaderName::from_bytes(k.as_bytes())
+            .map_err(|_| Error::invalid_input(format!("invalid header name {k:?}")))?;
+        let value = HeaderValue::from_bytes(v.as_bytes())
+            .map_err(|_| Error::invalid_input(format!("invalid value for header {k}")))?;
+        request.headers_mut().append(name, value);
+    }
+    let signature = sign(&mut request, credentials, algorithm, now)?;
+    Ok(SignedParts {
+        url: request.uri().to_string(),
+        headers: request
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect(),
+        authorization: signature.authorization,
+    })
+}
+
 /// Keys are printable ASCII without spaces or commas: anything else cannot appear in the
 /// `Authorization` header unambiguously, and the official SDKs never produce it.
 fn validate_key(what: &str, key: &str) -> Result<()> {

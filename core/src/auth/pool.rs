@@ -15,6 +15,7 @@ use sha2::Sha256;
 use crate::auth::jwt::sign_hs256;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{AttemptContext, Authorizer};
+use crate::runtime::Random;
 use crate::secret::Secret;
 use crate::transport::Request;
 
@@ -125,6 +126,20 @@ pub fn sign_data(
     })
 }
 
+/// [`sign_data`] with fresh `rnd` and `signNonce` drawn from `random`, as every request needs.
+pub fn sign_fresh(
+    credentials: &PoolCredentials,
+    action: &str,
+    data: &str,
+    now: Duration,
+    random: &dyn Random,
+    ttl: Duration,
+) -> Result<SignedCall> {
+    let rnd = NONCE_LOW + random.next_u64() % NONCE_SPAN;
+    let sign_nonce = (NONCE_LOW + random.next_u64() % NONCE_SPAN).to_string();
+    sign_data(credentials, action, data, now, rnd, &sign_nonce, ttl)
+}
+
 /// `hex(HMAC-SHA256(secretKey, action + at + data + signNonce + secretSalt))` (seed 003 §签名).
 pub fn body_signature(
     credentials: &PoolCredentials,
@@ -188,15 +203,12 @@ impl Authorizer for PoolAuthorizer {
             Some(Value::String(text)) => text,
             Some(v) => v.to_string(),
         };
-        let rnd = NONCE_LOW + ctx.random.next_u64() % NONCE_SPAN;
-        let sign_nonce = (NONCE_LOW + ctx.random.next_u64() % NONCE_SPAN).to_string();
-        let call = sign_data(
+        let call = sign_fresh(
             &self.credentials,
             &unsigned.action,
             &data,
             ctx.now,
-            rnd,
-            &sign_nonce,
+            ctx.random,
             self.ttl,
         )?;
         let mut token = http::HeaderValue::from_str(&call.authorization)

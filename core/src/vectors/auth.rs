@@ -38,37 +38,28 @@ struct AkSkInput {
 
 pub(super) fn huawei_aksk(input: &Value) -> Result<Value> {
     let i: AkSkInput = parse(input)?;
-    use crate::auth::huawei::{sign, AkSk, Algorithm};
+    use crate::auth::huawei::{sign_parts, AkSk, Algorithm};
     let algorithm = match i.algorithm.as_deref() {
         None | Some("SDK-HMAC-SHA256") => Algorithm::HmacSha256,
         Some("SDK-HMAC-SM3") => Algorithm::HmacSm3,
         Some(other) => return Err(Error::invalid_input(format!("unknown algorithm {other:?}"))),
     };
-    let mut request = http::Request::builder()
-        .method(i.method.as_str())
-        .uri(i.url.as_str())
-        .body(i.body.into_bytes())
-        .map_err(|e| Error::invalid_input(format!("invalid request: {e}")))?;
-    for (k, v) in &i.headers {
-        let name = http::HeaderName::from_bytes(k.as_bytes())
-            .map_err(|_| Error::invalid_input(format!("invalid header name {k:?}")))?;
-        let value = http::HeaderValue::from_bytes(v.as_bytes())
-            .map_err(|_| Error::invalid_input(format!("invalid value for header {k}")))?;
-        request.headers_mut().append(name, value);
-    }
     let credentials = AkSk {
         access_key: i.access_key,
         secret_key: i.secret_key.into(),
         project_id: i.project_id,
         security_token: i.security_token.map(Into::into),
     };
-    let signature = sign(
-        &mut request,
+    let signed = sign_parts(
+        &i.method,
+        &i.url,
+        &i.headers,
+        i.body.as_bytes(),
         &credentials,
         algorithm,
         Duration::from_secs(i.now_s),
     )?;
-    Ok(json!({ "authorization": signature.authorization, "url": request.uri().to_string() }))
+    Ok(json!({ "authorization": signed.authorization, "url": signed.url }))
 }
 
 #[derive(Deserialize)]
