@@ -3,9 +3,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use chainkit_core::auth::credentials::Credentials as CoreCredentials;
 use chainkit_core::runtime::{OsRandom, SystemClock, TokioSleep};
-use chainkit_core::{ClientConfig, Error, Executor, NoAuth, Runtime};
+use chainkit_core::{Authorizer, ClientConfig, Error, Executor, Runtime};
 
+use crate::auth::Credentials;
 use crate::error::ChainkitError;
 use crate::transport::{write_response, Foreign, HttpHeader, HttpTransport};
 
@@ -84,16 +86,18 @@ impl std::fmt::Debug for RawResponse {
 #[derive(uniffi::Object)]
 pub struct Client {
     executor: Executor,
+    auth: Arc<dyn Authorizer>,
 }
 
 #[uniffi::export(async_runtime = "tokio")]
 impl Client {
-    /// A client for `base_url`, sending with `transport` when given, else the built-in
-    /// native client (rustls).
-    #[uniffi::constructor(default(transport = None))]
+    /// A client for `base_url`, authenticating with `credentials` (none when `null`/`nil`),
+    /// sending with `transport` when given, else the built-in native client (rustls).
+    #[uniffi::constructor(default(credentials = None, transport = None))]
     pub fn new(
         base_url: String,
         options: ClientOptions,
+        credentials: Option<Credentials>,
         transport: Option<Arc<dyn HttpTransport>>,
     ) -> Result<Self, ChainkitError> {
         let mut config = ClientConfig::new(&base_url)?;
@@ -113,15 +117,19 @@ impl Client {
                 random: Arc::new(OsRandom),
             },
         };
+        let auth = credentials
+            .map_or(CoreCredentials::None, Into::into)
+            .authorizer(&config.base_url, runtime.transport.clone())?;
         Ok(Self {
             executor: Executor::new(config, runtime),
+            auth,
         })
     }
 
     /// Sends `request`; throws `ChainkitException` (Kotlin) / `ChainkitError` (Swift) on
     /// failure, a status of 400 or more included.
     pub async fn request(&self, request: Arc<RawRequest>) -> Result<RawResponse, ChainkitError> {
-        let response = self.executor.execute(&request.0, &NoAuth).await?;
+        let response = self.executor.execute(&request.0, &*self.auth).await?;
         Ok(RawResponse {
             status: response.status,
             headers: response

@@ -5,11 +5,16 @@
 //! through [`HttpTransport`]). No service logic lives here.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod auth;
 mod client;
 mod error;
 mod secret;
 mod transport;
 
+pub use auth::{
+    credentials_from_env, sign_huawei, sign_pool, Credentials, HuaweiAlgorithm, PoolSignedCall,
+    SignedRequest,
+};
 pub use client::{Client, ClientOptions, RawRequest, RawResponse};
 pub use error::ChainkitError;
 pub use secret::Secret;

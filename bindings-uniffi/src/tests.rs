@@ -160,6 +160,7 @@ async fn a_foreign_transport_is_used_and_its_statuses_become_typed_errors() {
     let client = Client::new(
         "https://api.invalid/base".into(),
         options(3),
+        None,
         Some(ok.clone()),
     )
     .unwrap();
@@ -190,7 +191,13 @@ async fn a_foreign_transport_is_used_and_its_statuses_become_typed_errors() {
             })
         },
     });
-    let client = Client::new("https://api.invalid".into(), options(3), Some(conflict)).unwrap();
+    let client = Client::new(
+        "https://api.invalid".into(),
+        options(3),
+        None,
+        Some(conflict),
+    )
+    .unwrap();
     let post = Arc::new(RawRequest::new(
         "POST".into(),
         "/x".into(),
@@ -223,6 +230,7 @@ async fn a_failing_foreign_transport_keeps_its_error_kind() {
     let client = Client::new(
         "https://api.invalid".into(),
         options(2),
+        None,
         Some(offline.clone()),
     )
     .unwrap();
@@ -244,13 +252,13 @@ async fn a_failing_foreign_transport_keeps_its_error_kind() {
 
 #[test]
 fn bad_options_and_base_urls_are_rejected() {
-    let e = Client::new("not a url".into(), options(1), None).err();
+    let e = Client::new("not a url".into(), options(1), None, None).err();
     assert!(matches!(e, Some(ChainkitError::Config { .. })), "{e:?}");
     let zero = ClientOptions {
         timeout_ms: 0,
         max_attempts: 1,
     };
-    let e = Client::new("https://h.example".into(), zero, None).err();
+    let e = Client::new("https://h.example".into(), zero, None, None).err();
     assert!(
         matches!(e, Some(ChainkitError::InvalidInput { .. })),
         "{e:?}"

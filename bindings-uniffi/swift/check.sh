@@ -11,7 +11,8 @@ for f in Chainkit.swift ChainkitFFI.h ChainkitFFI.modulemap; do
   [ -s "$out/$f" ] || fail "$f was not generated"
 done
 swift="$out/Chainkit.swift"
-for decl in 'open class Client:' 'public convenience init(baseUrl: String, options: ClientOptions, transport: HttpTransport? = nil)' \
+for decl in 'open class Client:' 'public convenience init(baseUrl: String, options: ClientOptions, credentials: Credentials? = nil, transport: HttpTransport? = nil)' \
+  'public enum Credentials' 'public func signHuawei(' 'public func signPool(' 'public func credentialsFromEnv(' \
   'open func request(request: RawRequest)async throws' 'public func evaluateVector(' 'public func vectorKinds(' \
   'enum ChainkitError: Swift.Error' 'case Api(' 'case RateLimited(' 'public protocol HttpTransport' \
   'open class Secret:' 'open class RawRequest:' 'public struct HttpHeader:' 'public struct RawResponse:'; do

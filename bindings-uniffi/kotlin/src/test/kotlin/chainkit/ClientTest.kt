@@ -162,7 +162,7 @@ class ClientTest {
                 return HttpResponse(200u, emptyList(), ByteArray(0))
             }
         }
-        val c = Client(sandbox, ClientOptions(), transport)
+        val c = Client(sandbox, ClientOptions(), transport = transport)
         assertThrows<TimeoutCancellationException> {
             runBlocking { withTimeout(200) { c.request(RawRequest("GET", "/slow")) } }
         }
@@ -184,7 +184,7 @@ class ClientTest {
                 return HttpResponse(res.statusCode().toUShort(), headers, res.body())
             }
         }
-        val c = Client(sandbox, ClientOptions(), transport)
+        val c = Client(sandbox, ClientOptions(), transport = transport)
         val res = c.request(RawRequest("GET", "/health", listOf(HttpHeader("x-a", "1"))))
         assertEquals(200.toUShort(), res.status)
         assertEquals(listOf("GET $sandbox/health [x-a]"), seen.toList())
@@ -202,7 +202,7 @@ class ClientTest {
             override suspend fun send(request: HttpRequest): HttpResponse =
                 HttpResponse(201u, listOf(HttpHeader("x-canned", "yes")), "canned".toByteArray())
         }
-        val res = Client("https://api.invalid", ClientOptions(), transport).request(RawRequest("PUT", "/x"))
+        val res = Client("https://api.invalid", ClientOptions(), transport = transport).request(RawRequest("PUT", "/x"))
         assertEquals(201.toUShort(), res.status)
         assertEquals("canned", res.body.toString(Charsets.UTF_8))
         assertEquals(listOf(HttpHeader("x-canned", "yes")), res.headers)
@@ -215,7 +215,7 @@ class ClientTest {
                 throw ChainkitException.Timeout(null, null, "T1", "slow proxy", null, null)
         }
         val e = throwsIn<ChainkitException.Timeout> {
-            Client(sandbox, ClientOptions(maxAttempts = 1u), typed).request(RawRequest("GET", "/"))
+            Client(sandbox, ClientOptions(maxAttempts = 1u), transport = typed).request(RawRequest("GET", "/"))
         }
         assertEquals("slow proxy", e.detail)
         assertEquals("T1", e.code)
@@ -225,7 +225,7 @@ class ClientTest {
             override suspend fun send(request: HttpRequest): HttpResponse = throw IOException("connection reset by peer")
         }
         val n = throwsIn<ChainkitException.Network> {
-            Client(sandbox, ClientOptions(maxAttempts = 1u), untyped).request(RawRequest("GET", "/"))
+            Client(sandbox, ClientOptions(maxAttempts = 1u), transport = untyped).request(RawRequest("GET", "/"))
         }
         assertTrue(n.detail.contains("connection reset by peer"), n.detail)
         // The JVM carries on.
@@ -248,7 +248,7 @@ class ClientTest {
         }
         val started = System.nanoTime()
         throwsIn<ChainkitException.Timeout> {
-            Client(sandbox, ClientOptions(timeoutMs = 200u, maxAttempts = 1u), transport).request(RawRequest("GET", "/"))
+            Client(sandbox, ClientOptions(timeoutMs = 200u, maxAttempts = 1u), transport = transport).request(RawRequest("GET", "/"))
         }
         assertTrue(elapsedMs(started) < 1500, "took ${elapsedMs(started)} ms")
         assertTrue(withTimeout(2_000) { cancelled.await() }, "the app's coroutine was not cancelled")
@@ -280,7 +280,7 @@ class ClientTest {
                 return HttpResponse(200u, listOf(HttpHeader("set-cookie", "sid=s3cr3t")), "{\"accessToken\":\"s3cr3t\"}".toByteArray())
             }
         }
-        val res = Client("https://api.invalid", ClientOptions(), transport)
+        val res = Client("https://api.invalid", ClientOptions(), transport = transport)
             .request(RawRequest("GET", "/x?apiSecret=s3cr3t", listOf(auth)))
         for (text in listOf(printed, res.toString(), HttpResponse(200u, res.headers, res.body).toString())) {
             assertFalse(text.contains("s3cr3t"), text)
