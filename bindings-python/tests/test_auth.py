@@ -58,6 +58,8 @@ def test_sign_pool_matches_pyjwt_and_hmac() -> None:
     assert "***" in repr(call) and call.authorization not in repr(call)
     with pytest.raises(InvalidInputError):
         chainkit.sign_pool("c", "", "salt", "A")
+    with pytest.raises(InvalidInputError, match="non-negative"):  # a clock before 1970
+        chainkit.sign_pool("c", "key", "salt", "A", now=-1.0)
 
 
 @pytest.mark.parametrize("algorithm", ["SDK-HMAC-SHA256", "SDK-HMAC-SM3"])

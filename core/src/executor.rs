@@ -292,4 +292,52 @@ mod tests {
         assert_eq!(stamp(&seen[1]), "20200608T024900Z");
         assert_ne!(sig(&seen[0]), sig(&seen[1]));
     }
+
+    /// A clock set before 1970 (`SystemClock` reports it as this error).
+    struct Before1970;
+
+    impl Clock for Before1970 {
+        fn now(&self) -> Result<Duration> {
+            Err(Error::new(ErrorKind::Config, "system clock is set before 1970"))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_clock_before_1970_is_a_typed_error_and_nothing_is_sent() {
+        let transport = Arc::new(Flaky {
+            failures: Mutex::new(0),
+            seen: Mutex::default(),
+        });
+        let executor = Executor::new(
+            ClientConfig::new("https://bcs.example").unwrap(),
+            Runtime {
+                transport: transport.clone(),
+                clock: Arc::new(Before1970),
+                sleep: Arc::new(InstantSleep::default()),
+                random: Arc::new(SeqRandom::new(0, 1)),
+            },
+        );
+        let auth = AkSkAuthorizer {
+            credentials: AkSk {
+                access_key: "AK".into(),
+                secret_key: "SK".into(),
+                project_id: None,
+                security_token: None,
+            },
+            algorithm: Algorithm::HmacSha256,
+        };
+        let get = RawRequest {
+            method: "GET".into(),
+            path: "/v2/p/blockchains".into(),
+            ..Default::default()
+        };
+        for err in [
+            executor.execute(&get, &auth).await.unwrap_err(),
+            executor.prepare(&get, &auth).await.unwrap_err(),
+        ] {
+            assert_eq!(err.kind(), ErrorKind::Config);
+            assert!(err.to_string().contains("before 1970"), "{err}");
+        }
+        assert!(transport.seen.lock().unwrap().is_empty());
+    }
 }
