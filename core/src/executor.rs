@@ -298,7 +298,10 @@ mod tests {
 
     impl Clock for Before1970 {
         fn now(&self) -> Result<Duration> {
-            Err(Error::new(ErrorKind::Config, "system clock is set before 1970"))
+            Err(Error::new(
+                ErrorKind::Config,
+                "system clock is set before 1970",
+            ))
         }
     }
 

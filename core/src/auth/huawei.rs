@@ -130,8 +130,8 @@ impl Algorithm {
 
     fn hash_hex(self, data: &[u8]) -> String {
         match self {
-            Self::HmacSha256 => hex::encode(Sha256::digest(data)),
-            Self::HmacSm3 => hex::encode(Sm3::digest(data)),
+            Self::HmacSha256 => crate::auth::lower_hex(&Sha256::digest(data)),
+            Self::HmacSm3 => crate::auth::lower_hex(&Sm3::digest(data)),
         }
     }
 
@@ -142,12 +142,12 @@ impl Algorithm {
             Self::HmacSha256 => {
                 let mut mac = SimpleHmac::<Sha256>::new_from_slice(key).map_err(bad_key)?;
                 mac.update(data);
-                hex::encode(mac.finalize().into_bytes())
+                crate::auth::lower_hex(&mac.finalize().into_bytes())
             }
             Self::HmacSm3 => {
                 let mut mac = SimpleHmac::<Sm3>::new_from_slice(key).map_err(bad_key)?;
                 mac.update(data);
-                hex::encode(mac.finalize().into_bytes())
+                crate::auth::lower_hex(&mac.finalize().into_bytes())
             }
         })
     }
@@ -375,11 +375,13 @@ fn canonical_uri(path: &str) -> Result<String> {
     let decoded = percent_decode_str(path)
         .decode_utf8()
         .map_err(|_| Error::invalid_input("the URL path is not UTF-8 once percent-decoded"))?;
-    let mut out = decoded
-        .split('/')
-        .map(|segment| utf8_percent_encode(segment, UNRESERVED).to_string())
-        .collect::<Vec<_>>()
-        .join("/");
+    let mut out = String::with_capacity(decoded.len() + 1);
+    for (i, segment) in decoded.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        out.extend(utf8_percent_encode(segment, UNRESERVED));
+    }
     if !out.ends_with('/') {
         out.push('/');
     }
@@ -389,36 +391,35 @@ fn canonical_uri(path: &str) -> Result<String> {
 /// §3.3: decode each `key=value` pair (no `+`-as-space: this is RFC 3986, not a form), sort on
 /// the raw strings, encode with the unreserved set. A bare key is `key=`.
 fn canonical_query(query: &str) -> Result<String> {
-    let decode = |s: &str| {
-        percent_decode_str(s)
-            .decode_utf8()
-            .map(|c| c.into_owned())
-            .map_err(|_| {
-                Error::invalid_input("a query parameter is not UTF-8 once percent-decoded")
-            })
-    };
+    fn decode(s: &str) -> Result<std::borrow::Cow<'_, str>> {
+        percent_decode_str(s).decode_utf8().map_err(|_| {
+            Error::invalid_input("a query parameter is not UTF-8 once percent-decoded")
+        })
+    }
     let mut pairs = Vec::new();
     for part in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = part.split_once('=').unwrap_or((part, ""));
         pairs.push((decode(k)?, decode(v)?));
     }
     pairs.sort();
-    Ok(pairs
-        .iter()
-        .map(|(k, v)| {
-            format!(
-                "{}={}",
-                utf8_percent_encode(k, UNRESERVED),
-                utf8_percent_encode(v, UNRESERVED)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("&"))
+    let mut out = String::with_capacity(query.len());
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.extend(utf8_percent_encode(k, UNRESERVED));
+        out.push('=');
+        out.extend(utf8_percent_encode(v, UNRESERVED));
+    }
+    Ok(out)
 }
 
 /// §3.3.2: the query is sent exactly as signed.
 fn set_query(request: &mut Request, canonical_query: &str) -> Result<()> {
     let uri = request.uri();
+    if uri.query().unwrap_or_default() == canonical_query {
+        return Ok(());
+    }
     let mut text = format!(
         "{}://{}{}",
         uri.scheme_str().unwrap_or("https"),
@@ -445,20 +446,27 @@ fn canonical_headers(request: &mut Request) -> Result<(String, String)> {
         }
         let text = std::str::from_utf8(value.as_bytes())
             .map_err(|_| Error::invalid_input(format!("header {name} is not UTF-8")))?;
-        entries.push((name.as_str().to_owned(), text.trim().to_owned()));
+        let trimmed = text.trim();
+        entries.push((
+            name.as_str().to_owned(),
+            trimmed.to_owned(),
+            trimmed.len() != text.len(),
+        ));
     }
     entries.sort();
     let mut canonical = String::new();
-    for (name, value) in &entries {
+    for (name, value, was_padded) in &entries {
         canonical.push_str(name);
         canonical.push(':');
         canonical.push_str(value);
         canonical.push('\n');
-        insert(request, name, value)?;
+        if *was_padded {
+            insert(request, name, value)?;
+        }
     }
     let signed = entries
         .iter()
-        .map(|(n, _)| n.as_str())
+        .map(|(n, _, _)| n.as_str())
         .collect::<Vec<_>>()
         .join(";");
     Ok((canonical, signed))

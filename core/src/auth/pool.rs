@@ -103,7 +103,10 @@ pub fn sign_data(
     if rnd < MIN_RND {
         return Err(Error::invalid_input("rnd must have at least 8 digits"));
     }
-    if !serde_json::from_str::<Value>(data).is_ok_and(|v| v.is_object()) {
+    // Checked without building a Value: an object's text starts with `{` once trimmed.
+    let is_object = data.trim_start().starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(data).is_ok();
+    if !is_object {
         return Err(Error::invalid_input(
             "data must be the JSON text of an object",
         ));
@@ -159,7 +162,7 @@ pub fn body_signature(
     ] {
         mac.update(part.as_bytes());
     }
-    Ok(hex::encode(mac.finalize().into_bytes()))
+    Ok(crate::auth::lower_hex(&mac.finalize().into_bytes()))
 }
 
 /// Signs every attempt afresh: a new JWT (new `rnd`), `at` and `signNonce` each time, as the
