@@ -271,17 +271,23 @@ impl PoolSignedCall {
     }
 }
 
-/// `json.dumps` as compact as JS `JSON.stringify`, the seed 003 recipe's `data`.
+/// `json.dumps` as compact as JS `JSON.stringify`, the seed 003 recipe's `data`. One encoder
+/// is kept: `json.dumps` with options builds a new `JSONEncoder` per call, which cost more
+/// than the signing itself.
 fn compact_json(params: &Bound<'_, PyAny>) -> PyResult<String> {
-    static DUMPS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    static ENCODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     let py = params.py();
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("ensure_ascii", false)?;
-    kwargs.set_item("separators", (",", ":"))?;
-    DUMPS
-        .import(py, "json", "dumps")?
-        .call((params,), Some(&kwargs))?
-        .extract()
+    let encode = ENCODE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("ensure_ascii", false)?;
+        kwargs.set_item("separators", (",", ":"))?;
+        let encoder = py
+            .import("json")?
+            .getattr("JSONEncoder")?
+            .call((), Some(&kwargs))?;
+        Ok(encoder.getattr("encode")?.unbind())
+    })?;
+    encode.bind(py).call1((params,))?.extract()
 }
 
 /// Signs one mining-pool call (seed 003) with fresh `rnd` and `signNonce`. `params` is a dict
