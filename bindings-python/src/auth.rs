@@ -214,13 +214,14 @@ impl SignedRequest {
 
 /// Signs a request with Huawei AK/SK at `now` (seconds since the epoch; default: now).
 #[pyfunction]
-#[pyo3(signature = (method, url, headers = Vec::new(), body = Vec::new(), *, access_key, secret_key, project_id = None, security_token = None, algorithm = "SDK-HMAC-SHA256", now = None))]
+#[pyo3(signature = (method, url, headers = Vec::new(), body = None, *, access_key, secret_key, project_id = None, security_token = None, algorithm = "SDK-HMAC-SHA256", now = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn sign_huawei(
     method: &str,
     url: &str,
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    // Borrowed from the `bytes` object: a `Vec<u8>` parameter is filled element by element.
+    body: Option<&[u8]>,
     access_key: String,
     secret_key: SecretArg,
     project_id: Option<String>,
@@ -238,7 +239,7 @@ pub fn sign_huawei(
         method,
         url,
         &headers,
-        &body,
+        body.unwrap_or_default(),
         &credentials,
         self::algorithm(algorithm)?,
         self::now(now)?,
