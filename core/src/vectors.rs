@@ -12,11 +12,18 @@ use crate::response::error_from_response;
 use crate::retry::{Decision, RetryPolicy};
 
 /// Every vector kind this build understands.
-pub const KINDS: [&str; 4] = [
+pub const KINDS: [&str; 11] = [
     "redact_url",
     "redact_headers",
     "retry_decision",
     "error_from_response",
+    "bif_base58",
+    "bif_key",
+    "bif_address",
+    "bif_sign",
+    "bif_verify",
+    "bif_contract_call",
+    "bif_decode_transaction",
 ];
 
 /// Runs one vector case of `kind` on `input`, returning the output to compare with `expected`.
@@ -32,6 +39,7 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         "error_from_response" => parse(input).and_then(error_response),
         "huawei_aksk" => parse(input).and_then(huawei_aksk),
         "pool_sign" => parse(input).and_then(pool_sign),
+        kind if kind.starts_with("bif_") => bif_vectors::evaluate(kind, input),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"
         ))),
@@ -47,6 +55,9 @@ pub fn evaluate_json(kind: &str, input_json: &str) -> Result<String> {
         .map_err(|e| Error::invalid_input(format!("vector input is not JSON: {e}")))?;
     Ok(evaluate(kind, &input).to_string())
 }
+
+#[path = "bif/vectors.rs"]
+mod bif_vectors;
 
 fn parse<T: for<'de> Deserialize<'de>>(input: &Value) -> Result<T> {
     T::deserialize(input).map_err(|e| Error::invalid_input(format!("bad vector input: {e}")))
