@@ -3,6 +3,7 @@
 //! It adapts types, errors (the `chainkit.errors` hierarchy), blocking I/O (the GIL is released
 //! while a request is in flight) and the native transport. No service logic lives here.
 
+mod bif;
 mod client;
 mod errors;
 mod runtime;
@@ -17,6 +18,12 @@ mod native {
     use crate::client::{Client, RawRequest, RawResponse};
     #[pymodule_export]
     use crate::secret::Secret;
+    #[pymodule_export]
+    use crate::bif::{
+        bif_burn_input, bif_decode_transaction, bif_is_valid_address, bif_sign_contract_call,
+        bif_transfer_input, bif_tx_hash, KeyPair, PrivateKey, PublicKey, PyAddress,
+        SignedTransaction,
+    };
 
     use pyo3::prelude::*;
 

@@ -8,6 +8,7 @@ from ._native import (
     evaluate_vector,
     vector_kinds,
 )
+from . import bif
 from .errors import (
     ApiError,
     ChainkitError,
@@ -38,6 +39,7 @@ __all__ = [
     "Secret",
     "SigningError",
     "UnauthorizedError",
+    "bif",
     "evaluate_vector",
     "vector_kinds",
 ]

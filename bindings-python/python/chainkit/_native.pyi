@@ -1,12 +1,23 @@
 """Type stubs for the native module (checked against it by mypy.stubtest)."""
 
-from typing import Any, Optional, final
+from typing import Any, Optional, Union, final
 
 __all__ = [
     "Client",
     "RawRequest",
     "RawResponse",
     "Secret",
+    "Address",
+    "KeyPair",
+    "PrivateKey",
+    "PublicKey",
+    "SignedTransaction",
+    "bif_burn_input",
+    "bif_decode_transaction",
+    "bif_is_valid_address",
+    "bif_sign_contract_call",
+    "bif_transfer_input",
+    "bif_tx_hash",
     "evaluate_vector",
     "vector_kinds",
     "_panic_for_tests",
@@ -81,3 +92,103 @@ def _panic_for_tests() -> None:
 
 def _raise_for_tests(kind: str) -> None:
     """Internal, for the error-mapping test: raises the exception for a core error kind."""
+
+# --- BIF chain crypto (public names in chainkit.bif) ---
+
+@final
+class PrivateKey:
+    """A BIF private key (Ed25519 or SM2); ``repr()`` never shows it."""
+
+    @staticmethod
+    def parse(enc_private_key: Union[Secret, str]) -> "PrivateKey": ...
+    @staticmethod
+    def from_raw(key_type_name: str, raw: bytes) -> "PrivateKey": ...
+    @staticmethod
+    def generate(key_type_name: str) -> "PrivateKey": ...
+    @property
+    def key_type(self) -> str: ...
+    def enc_private_key(self) -> Secret: ...
+    def public_key(self) -> "PublicKey": ...
+    def sign(self, message: bytes, sm2_k: Optional[bytes] = None) -> bytes: ...
+
+@final
+class PublicKey:
+    """A BIF public key."""
+
+    @staticmethod
+    def parse(enc_public_key: str) -> "PublicKey": ...
+    @property
+    def key_type(self) -> str: ...
+    @property
+    def enc_public_key(self) -> str: ...
+    @property
+    def raw(self) -> bytes: ...
+    def address(self, chain_code: Optional[str] = None) -> str: ...
+    def verify(self, message: bytes, signature: bytes) -> bool: ...
+
+@final
+class Address:
+    """A parsed, validated BID address; ``str()`` prints it."""
+
+    @staticmethod
+    def parse(address: str) -> "Address": ...
+    @property
+    def key_type(self) -> str: ...
+    @property
+    def chain_code(self) -> Optional[str]: ...
+    @property
+    def payload(self) -> bytes: ...
+    def belongs_to(self, key: PublicKey) -> bool: ...
+
+@final
+class KeyPair:
+    """A key pair with its address, as the offline service's createAddress returns it."""
+
+    @staticmethod
+    def generate(key_type_name: str) -> "KeyPair": ...
+    @staticmethod
+    def from_private_key(key: PrivateKey) -> "KeyPair": ...
+    @property
+    def private_key(self) -> PrivateKey: ...
+    @property
+    def public_key(self) -> PublicKey: ...
+    @property
+    def enc_address(self) -> str: ...
+    @property
+    def enc_public_key(self) -> str: ...
+    @property
+    def enc_private_key(self) -> Secret: ...
+    def to_offline_json(self) -> str: ...
+
+@final
+class SignedTransaction:
+    """A signed contract call: serialization, sign_data, public_key (+ tx_hash)."""
+
+    @property
+    def serialization(self) -> str: ...
+    @property
+    def serialization_bytes(self) -> bytes: ...
+    @property
+    def sign_data(self) -> str: ...
+    @property
+    def public_key(self) -> str: ...
+    @property
+    def tx_hash(self) -> str: ...
+    def to_json(self) -> str: ...
+
+def bif_sign_contract_call(
+    private_key: PrivateKey,
+    sender_address: str,
+    contract_address: str,
+    input: str,
+    nonce: int,
+    amount: int = 0,
+    fee_limit: int = 0,
+    gas_price: int = 0,
+    sm2_k: Optional[bytes] = None,
+) -> SignedTransaction: ...
+def bif_transfer_input(from_address: str, to_address: str, token_bid: str) -> str: ...
+def bif_burn_input(token_bid: str) -> str: ...
+def bif_is_valid_address(address: str) -> bool: ...
+def bif_decode_transaction(serialization: Union[bytes, str]) -> str: ...
+def bif_tx_hash(serialization: bytes) -> str: ...
