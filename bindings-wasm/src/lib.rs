@@ -5,6 +5,7 @@
 //! It is empty on other targets, so `cargo build --workspace` on a host skips it cleanly.
 #![cfg(target_arch = "wasm32")]
 
+mod bif;
 mod client;
 mod error;
 mod secret;
@@ -13,6 +14,7 @@ mod types;
 
 pub use types::{JsClientOptions, JsRawRequest};
 
+pub use bif::{BifKeyPair, BifPrivateKey, BifPublicKey};
 pub use client::{Client, PreparedRequest, RawResponse};
 pub use secret::Secret;
 
