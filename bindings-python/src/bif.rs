@@ -339,7 +339,11 @@ pub fn bif_sign_contract_call(
 
 /// The DNA transfer `input` (seed §3.3.3).
 #[pyfunction]
-pub fn bif_transfer_input(from_address: &str, to_address: &str, token_bid: &str) -> PyResult<String> {
+pub fn bif_transfer_input(
+    from_address: &str,
+    to_address: &str,
+    token_bid: &str,
+) -> PyResult<String> {
     bif::transfer_input(from_address, to_address, token_bid).map_err(to_py)
 }
 

@@ -15,15 +15,15 @@ use pyo3::prelude::*;
 #[pymodule(name = "_native")]
 mod native {
     #[pymodule_export]
-    use crate::client::{Client, RawRequest, RawResponse};
-    #[pymodule_export]
-    use crate::secret::Secret;
-    #[pymodule_export]
     use crate::bif::{
         bif_burn_input, bif_decode_transaction, bif_is_valid_address, bif_sign_contract_call,
         bif_transfer_input, bif_tx_hash, KeyPair, PrivateKey, PublicKey, PyAddress,
         SignedTransaction,
     };
+    #[pymodule_export]
+    use crate::client::{Client, RawRequest, RawResponse};
+    #[pymodule_export]
+    use crate::secret::Secret;
 
     use pyo3::prelude::*;
 

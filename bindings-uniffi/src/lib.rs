@@ -5,11 +5,15 @@
 //! through [`HttpTransport`]). No service logic lives here.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+mod bif;
 mod client;
 mod error;
 mod secret;
 mod transport;
 
+pub use bif::{
+    BifContractCall, BifKeyPair, BifKeyType, BifPrivateKey, BifPublicKey, BifSignedTransaction,
+};
 pub use client::{Client, ClientOptions, RawRequest, RawResponse};
 pub use error::ChainkitError;
 pub use secret::Secret;

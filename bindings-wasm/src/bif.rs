@@ -96,7 +96,11 @@ fn key_type(name: &str) -> Result<KeyType, JsValue> {
 fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js(Error::invalid_input(format!("cannot convert the result: {e}"))))
+        .map_err(|e| {
+            js(Error::invalid_input(format!(
+                "cannot convert the result: {e}"
+            )))
+        })
 }
 
 /// A BIF private key (Ed25519 or SM2). `toString()` never shows it.
@@ -107,7 +111,9 @@ pub struct BifPrivateKey(bif::PrivateKey);
 impl BifPrivateKey {
     /// Parses an `encPrivateKey` (`priSPK…` / `priSrr…`).
     pub fn parse(enc_private_key: &str) -> Result<BifPrivateKey, JsValue> {
-        bif::PrivateKey::parse(enc_private_key).map(Self).map_err(js)
+        bif::PrivateKey::parse(enc_private_key)
+            .map(Self)
+            .map_err(js)
     }
 
     /// Parses an `encPrivateKey` held in a `Secret`.
