@@ -131,9 +131,9 @@ impl ContractCall {
 
     fn sign_inner(&self, key: &PrivateKey, k: Option<&[u8]>) -> Result<SignedTransaction> {
         let tx = self.transaction()?;
-        let public_key = key.public_key();
+        let public_key = key.public_key_ref();
         let sender = Address::parse(&self.sender_address)?;
-        if !sender.belongs_to(&public_key) {
+        if !sender.belongs_to(public_key) {
             return Err(Error::invalid_input(format!(
                 "sender_address: {} is not the address of the signing key ({})",
                 self.sender_address,
@@ -148,7 +148,7 @@ impl ContractCall {
         Ok(SignedTransaction {
             serialization,
             sign_data,
-            public_key,
+            public_key: public_key.clone(),
         })
     }
 }

@@ -86,6 +86,16 @@ const ENCODING_BASE58: u8 = 0x66;
 pub struct PrivateKey {
     key_type: KeyType,
     raw: Zeroizing<[u8; 32]>,
+    /// Derived once: a scalar multiplication costs as much as a signature.
+    public: PublicKey,
+    signer: Signer,
+}
+
+/// The expanded signing key, kept so signing does no key derivation (both zeroize on drop).
+#[derive(Clone)]
+pub(super) enum Signer {
+    Ed25519(Box<ed25519_dalek::SigningKey>),
+    Sm2(Box<sm2::dsa::SigningKey>),
 }
 
 impl fmt::Debug for PrivateKey {
@@ -104,10 +114,30 @@ impl PrivateKey {
             ))
         })?;
         let raw = Zeroizing::new(bytes);
-        if key_type == KeyType::Sm2 {
-            super::sign::sm2_secret(&raw)?;
-        }
-        Ok(Self { key_type, raw })
+        let (signer, public_raw) = match key_type {
+            KeyType::Ed25519 => {
+                let k = ed25519_dalek::SigningKey::from_bytes(&raw);
+                let public = k.verifying_key().to_bytes().to_vec();
+                (Signer::Ed25519(Box::new(k)), public)
+            }
+            KeyType::Sm2 => {
+                let secret = super::sign::sm2_secret(&raw)?;
+                let public = secret.public_key().to_sec1_bytes().to_vec();
+                let k = sm2::dsa::SigningKey::new(super::sign::SM2_USER_ID, &secret)
+                    .map_err(|_| Error::invalid_input("private key: not a usable SM2 key"))?;
+                (Signer::Sm2(Box::new(k)), public)
+            }
+        };
+        let public = PublicKey {
+            key_type,
+            raw: public_raw,
+        };
+        Ok(Self {
+            key_type,
+            raw,
+            public,
+            signer,
+        })
     }
 
     /// A fresh key from `random` (core's injected randomness, so this works on wasm too).
@@ -179,17 +209,16 @@ impl PrivateKey {
 
     /// The matching public key.
     pub fn public_key(&self) -> PublicKey {
-        let raw = match self.key_type {
-            KeyType::Ed25519 => ed25519_dalek::SigningKey::from_bytes(&self.raw)
-                .verifying_key()
-                .to_bytes()
-                .to_vec(),
-            KeyType::Sm2 => super::sign::sm2_public_raw(&self.raw),
-        };
-        PublicKey {
-            key_type: self.key_type,
-            raw,
-        }
+        self.public.clone()
+    }
+
+    /// The matching public key, borrowed.
+    pub fn public_key_ref(&self) -> &PublicKey {
+        &self.public
+    }
+
+    pub(super) fn signer(&self) -> &Signer {
+        &self.signer
     }
 }
 

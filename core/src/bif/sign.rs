@@ -7,14 +7,14 @@
 //! signature on every platform; [`sign_sm2_with_k`] takes an explicit `k` for byte-exact vectors.
 
 use sha2::{Digest, Sha256};
-use sm2::dsa::signature::{Signer, Verifier};
+use sm2::dsa::signature::{Signer as _, Verifier};
 use sm2::elliptic_curve::ops::Reduce;
 use sm2::elliptic_curve::point::AffineCoordinates;
 use sm2::elliptic_curve::PrimeField;
 use sm2::{FieldBytes, ProjectivePoint, Scalar};
 use sm3::Sm3;
 
-use super::key::{KeyType, PrivateKey, PublicKey};
+use super::key::{KeyType, PrivateKey, PublicKey, Signer as KeySigner};
 use crate::error::{Error, Result};
 
 /// The SM2 user ID every BIF SDK uses (Go `SignToRS(…, "1234567812345678", …)`, bif-spec §8).
@@ -32,15 +32,6 @@ pub(super) fn sm2_secret(raw: &[u8; 32]) -> Result<sm2::SecretKey> {
         return Err(bad());
     }
     Ok(secret)
-}
-
-/// `04‖X‖Y` for a scalar already checked by [`sm2_secret`].
-pub(super) fn sm2_public_raw(raw: &[u8; 32]) -> Vec<u8> {
-    match sm2_secret(raw) {
-        Ok(secret) => secret.public_key().to_sec1_bytes().to_vec(),
-        // Unreachable: PrivateKey::from_raw checked the scalar. Never panic, though.
-        Err(_) => Vec::new(),
-    }
 }
 
 /// Checks a raw public key: an Ed25519 point that decompresses, or an uncompressed SM2 point
@@ -63,15 +54,11 @@ pub(super) fn check_public(key_type: KeyType, raw: &[u8]) -> Result<()> {
 
 /// Signs `message` (raw bytes). Ed25519 and SM2 are both deterministic here.
 pub fn sign(key: &PrivateKey, message: &[u8]) -> Result<[u8; SIGNATURE_LEN]> {
-    match key.key_type() {
-        KeyType::Ed25519 => {
-            let signing = ed25519_dalek::SigningKey::from_bytes(key.raw());
-            Ok(ed25519_dalek::Signer::sign(&signing, message).to_bytes())
+    match key.signer() {
+        KeySigner::Ed25519(signing) => {
+            Ok(ed25519_dalek::Signer::sign(signing.as_ref(), message).to_bytes())
         }
-        KeyType::Sm2 => {
-            let secret = sm2_secret(key.raw())?;
-            let signing = sm2::dsa::SigningKey::new(SM2_USER_ID, &secret)
-                .map_err(|_| Error::invalid_input("private key: not a usable SM2 key"))?;
+        KeySigner::Sm2(signing) => {
             // Fails only when RFC 6979's first k gives r = 0, r + k = n or s = 0 (≈ 2⁻²⁵⁶).
             let sig: sm2::dsa::Signature = signing
                 .try_sign(message)
@@ -96,7 +83,7 @@ pub fn sign_sm2_with_k(key: &PrivateKey, message: &[u8], k: &[u8]) -> Result<[u8
     let secret = sm2_secret(key.raw())?;
     let d: Scalar = *secret.to_nonzero_scalar();
     // e = SM3(Z_A ‖ M), Z_A over ENTL ‖ ID ‖ a ‖ b ‖ G ‖ P (bif-spec §8 steps 1–2).
-    let z = z_a(&sm2_public_raw(key.raw()));
+    let z = z_a(key.public_key_ref().raw());
     let e_bytes: [u8; 32] = Sm3::new()
         .chain_update(z)
         .chain_update(message)
