@@ -39,6 +39,10 @@ step "oracle: official huaweicloudsdkcore signer vs chainkit" .venv/bin/python t
 step "oracle: the committed Huawei vectors are what the official SDK computes" bash -c '
   fresh=$(mktemp) && .venv/bin/python tests/oracles/huawei_aksk.py --write "$fresh" &&
   diff -u tests/vectors/huawei/aksk-official-sdk.json "$fresh" && rm -f "$fresh"'
+step "oracle: PyNaCl, gmssl and Google protobuf vs chainkit's BIF crypto" .venv/bin/python tests/oracles/bif_oracles.py
+step "oracle: the committed BIF oracle vectors are what the oracles compute" bash -c '
+  fresh=$(mktemp -d) && .venv/bin/python tests/oracles/bif_oracles.py --write "$fresh" &&
+  for f in "$fresh"/*.json; do diff -u "tests/vectors/bif/$(basename "$f")" "$f"; done && rm -rf "$fresh"'
 step "kotlin (JVM, JUnit)" bindings-uniffi/kotlin/test.sh
 step "swift (generated only: no toolchain here)" bindings-uniffi/swift/check.sh
 step "vectors through every binding" tests/vectors/run

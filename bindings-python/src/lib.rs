@@ -4,6 +4,7 @@
 //! while a request is in flight) and the native transport. No service logic lives here.
 
 mod auth;
+mod bif;
 mod client;
 mod errors;
 mod runtime;
@@ -16,6 +17,12 @@ use pyo3::prelude::*;
 mod native {
     #[pymodule_export]
     use crate::auth::{sign_huawei, sign_pool, Credentials, PoolSignedCall, SignedRequest};
+    #[pymodule_export]
+    use crate::bif::{
+        bif_burn_input, bif_decode_transaction, bif_is_valid_address, bif_sign_contract_call,
+        bif_transfer_input, bif_tx_hash, KeyPair, PrivateKey, PublicKey, PyAddress,
+        SignedTransaction,
+    };
     #[pymodule_export]
     use crate::client::{Client, RawRequest, RawResponse};
     #[pymodule_export]

@@ -6,6 +6,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod auth;
+mod bif;
 mod client;
 mod error;
 mod secret;
@@ -14,6 +15,9 @@ mod transport;
 pub use auth::{
     credentials_from_env, sign_huawei, sign_pool, Credentials, HuaweiAlgorithm, PoolSignedCall,
     SignedRequest,
+};
+pub use bif::{
+    BifContractCall, BifKeyPair, BifKeyType, BifPrivateKey, BifPublicKey, BifSignedTransaction,
 };
 pub use client::{Client, ClientOptions, RawRequest, RawResponse};
 pub use error::ChainkitError;

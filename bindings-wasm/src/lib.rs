@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod auth;
+mod bif;
 mod client;
 mod error;
 mod secret;
@@ -15,6 +16,7 @@ mod types;
 pub use types::{JsClientOptions, JsHuaweiSignInit, JsPoolSignInit, JsRawRequest};
 
 pub use auth::{sign_huawei, sign_pool};
+pub use bif::{BifKeyPair, BifPrivateKey, BifPublicKey};
 pub use client::{Client, PreparedRequest, RawResponse};
 pub use secret::Secret;
 

@@ -32,3 +32,15 @@ impl Secret {
         self.0.to_string()
     }
 }
+
+impl Secret {
+    /// The core value, for other adapters (BIF keys).
+    pub(crate) fn inner(&self) -> &chainkit_core::Secret {
+        &self.0
+    }
+
+    /// Wraps a core secret.
+    pub(crate) fn from_core(secret: chainkit_core::Secret) -> Self {
+        Self(secret)
+    }
+}

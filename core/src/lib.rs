@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod auth;
+pub mod bif;
 pub mod endpoint;
 pub mod error;
 pub mod executor;

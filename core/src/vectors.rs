@@ -12,9 +12,10 @@ use crate::response::error_from_response;
 use crate::retry::{Decision, RetryPolicy};
 
 mod auth;
+mod bif;
 
 /// Every vector kind this build understands.
-pub const KINDS: [&str; 7] = [
+pub const KINDS: [&str; 14] = [
     "redact_url",
     "redact_headers",
     "retry_decision",
@@ -22,6 +23,13 @@ pub const KINDS: [&str; 7] = [
     "huawei_aksk",
     "pool_sign",
     "authorize",
+    "bif_base58",
+    "bif_key",
+    "bif_address",
+    "bif_sign",
+    "bif_verify",
+    "bif_contract_call",
+    "bif_decode_transaction",
 ];
 
 /// Runs one vector case of `kind` on `input`, returning the output to compare with `expected`.
@@ -38,6 +46,7 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         "huawei_aksk" => auth::huawei_aksk(input),
         "pool_sign" => auth::pool_sign(input),
         "authorize" => auth::authorize(input),
+        kind if kind.starts_with("bif_") => bif::evaluate(kind, input),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"
         ))),

@@ -13,6 +13,7 @@ from ._native import (
     sign_pool,
     vector_kinds,
 )
+from . import bif
 from .errors import (
     ApiError,
     ChainkitError,
@@ -46,6 +47,7 @@ __all__ = [
     "SignedRequest",
     "SigningError",
     "UnauthorizedError",
+    "bif",
     "evaluate_vector",
     "sign_huawei",
     "sign_pool",
