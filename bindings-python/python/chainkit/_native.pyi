@@ -120,7 +120,7 @@ def sign_huawei(
     method: str,
     url: str,
     headers: list[tuple[str, str]] = ...,
-    body: bytes = ...,
+    body: Optional[bytes] = None,
     *,
     access_key: str,
     secret_key: _SecretLike,
