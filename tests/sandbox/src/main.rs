@@ -1,26 +1,35 @@
-//! chainkit-sandbox: `chainkit-sandbox --listen 127.0.0.1:0` prints
+//! `chainkit-sandbox --listen 127.0.0.1:0 [--credentials FILE]` prints
 //! `chainkit-sandbox listening on http://127.0.0.1:PORT` first, then serves until killed.
 
 use std::io::Write;
 use std::net::SocketAddr;
 
-mod routes;
+use chainkit_sandbox::Config;
 
 #[tokio::main]
 async fn main() {
     let mut args = std::env::args().skip(1);
     let mut listen: SocketAddr = SocketAddr::from(([127, 0, 0, 1], 0));
     let mut stop_on_stdin_eof = false;
+    let mut config = Config::default();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--listen" => match args.next().map(|a| a.parse()) {
                 Some(Ok(addr)) => listen = addr,
                 _ => fail("--listen needs an address such as 127.0.0.1:0"),
             },
+            "--credentials" => match args.next().map(|f| Config::from_file(&f)) {
+                Some(Ok(c)) => config = c,
+                Some(Err(e)) => fail(&e),
+                None => fail("--credentials needs a JSON file"),
+            },
             "--stop-on-stdin-eof" => stop_on_stdin_eof = true,
             "--help" | "-h" => {
-                println!("usage: chainkit-sandbox [--listen ADDR] [--stop-on-stdin-eof]");
-                println!("  --listen ADDR         address to serve on (default 127.0.0.1:0)");
+                println!("usage: chainkit-sandbox [--listen ADDR] [--credentials FILE] [--stop-on-stdin-eof]");
+                println!(
+                    "  --listen ADDR         loopback address to serve on (default 127.0.0.1:0)"
+                );
+                println!("  --credentials FILE    JSON overriding the default test credentials (README.md)");
                 println!(
                     "  --stop-on-stdin-eof   exit when standard input closes (for test harnesses)"
                 );
@@ -28,6 +37,10 @@ async fn main() {
             }
             other => fail(&format!("unknown argument {other:?}")),
         }
+    }
+    // The sandbox accepts well-known credentials: it must never be reachable from elsewhere.
+    if !listen.ip().is_loopback() {
+        fail("--listen must be a loopback address");
     }
     let listener = match tokio::net::TcpListener::bind(listen).await {
         Ok(l) => l,
@@ -47,7 +60,7 @@ async fn main() {
             std::process::exit(0);
         });
     }
-    if let Err(e) = axum::serve(listener, routes::app()).await {
+    if let Err(e) = axum::serve(listener, chainkit_sandbox::app(config)).await {
         fail(&format!("server stopped: {e}"));
     }
 }

@@ -1,4 +1,4 @@
-//! Test-support routes under `/_sandbox/…` plus `/health`. The five services come later.
+//! Test-support routes under `/_sandbox/…` plus `/health`, used by the bindings' transport tests.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,7 +13,6 @@ use axum::routing::{any, get};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
-use tower_http::cors::{Any, CorsLayer};
 
 #[derive(Default)]
 struct Sandbox {
@@ -24,8 +23,8 @@ struct Sandbox {
 
 type Shared = Arc<Sandbox>;
 
-/// The router.
-pub fn app() -> Router {
+/// The test-support routes.
+pub fn routes() -> Router {
     Router::new()
         .route("/health", get(health))
         .route("/_sandbox/status/{status}", any(status))
@@ -33,16 +32,7 @@ pub fn app() -> Router {
         .route("/_sandbox/delay/{ms}", any(delay))
         .route("/_sandbox/garbage", any(garbage))
         .route("/_sandbox/flaky/{key}", any(flaky))
-        .fallback(not_found)
         .with_state(Arc::new(Sandbox::default()))
-        // Browser tests call the sandbox from another loopback origin; let them read every header.
-        .layer(
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods(Any)
-                .allow_headers(Any)
-                .expose_headers(Any),
-        )
 }
 
 impl Sandbox {
@@ -170,10 +160,4 @@ async fn flaky(
         Json(json!({"calls": seen})).into_response()
     };
     with_request_id(&id, response)
-}
-
-async fn not_found(State(s): State<Shared>, uri: Uri) -> Response {
-    let id = s.request_id();
-    let body = json!({"code": "NOT_FOUND", "message": format!("no route for {}", uri.path()), "requestId": id});
-    with_request_id(&id, (StatusCode::NOT_FOUND, Json(body)).into_response())
 }

@@ -1,0 +1,27 @@
+//! Seed 000, 算力中心 OpenAPI under `/ddcoai/sys/v1/…`: header `apitoken` on all 15 endpoints.
+
+use axum::response::Response;
+use serde_json::json;
+
+use crate::app::{json, Req, Shared};
+
+/// Handles one DDC request.
+pub fn handle(s: &Shared, req: &Req) -> Response {
+    let Some(route) = s.catalog.find(req.method.as_str(), &req.path) else {
+        // Spring Boot's default 404 body (the document is springfox-generated; /v3/api-docs).
+        return json(
+            404,
+            json!({"status": 404, "error": "Not Found", "path": req.path}),
+        );
+    };
+    // Seed 000 §0 error table: MSG_20010005 "apitoken 授权认证失败", code -1. The HTTP status is
+    // not documented (every table lists 401 as boilerplate); the sandbox answers 401 with the
+    // ResultInfo envelope so a client can classify either way.
+    if req.header("apitoken") != Some(s.config.ddc.apitoken.as_str()) {
+        return json(
+            401,
+            json!({"code": -1, "data": null, "errorLogCode": "0", "message": "MSG_20010005"}),
+        );
+    }
+    json(route.status, route.response.clone())
+}

@@ -1,0 +1,102 @@
+//! Seed 001, the Ulord API platform under `/v1/…`: part 二 needs header `appkey`; part 一 (admin)
+//! needs a logged-in developer.
+
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use axum::response::Response;
+use serde_json::{json, Value};
+
+use crate::app::{json, Req, Shared};
+
+/// Session ids handed out by `/v1/users/login/`.
+#[derive(Default)]
+pub struct Sessions(Mutex<HashSet<String>>);
+
+/// The session cookie name.
+pub const COOKIE: &str = "sessionid";
+
+fn err(code: u32, reason: &str) -> Response {
+    // Seed 001 附录A: failures are `{errcode, reason}`; the HTTP status is undocumented, so 200.
+    json(200, json!({"errcode": code, "reason": reason}))
+}
+
+/// Handles one Ulord request.
+pub fn handle(s: &Shared, req: &Req) -> Response {
+    let Some(route) = s.catalog.find(req.method.as_str(), &req.path) else {
+        // Paths are byte-exact, trailing slash included (notes §3.4); 附录A errcode 404.
+        return json(404, json!({"errcode": 404, "reason": "Not found."}));
+    };
+    match route.auth.as_deref() {
+        Some("appkey") => match req.header("appkey") {
+            None | Some("") => return err(10012, "缺少应用KEY值."),
+            Some(k) if k != s.config.ulord.appkey => return err(10001, "错误的请求KEY."),
+            Some(_) => {}
+        },
+        Some("developer_login") if !s.ulord.logged_in(req) => {
+            return err(10011, "当前没有登录用户,请登录.")
+        }
+        _ => {}
+    }
+    if req.method == axum::http::Method::POST && serde_json::from_slice::<Value>(&req.body).is_err()
+    {
+        return err(20102, "参数必须为json格式.");
+    }
+    if route.id == "login_developer" {
+        return s.ulord.login(s, req);
+    }
+    json(route.status, route.response.clone())
+}
+
+impl Sessions {
+    /// Decision (seed 001 一 says only "需要登录开发这帐号"; login's `token` is "令牌认证暂时还未实现"):
+    /// login sets a `sessionid` cookie, as the Django-style backend would, and returns the same
+    /// value as `result.token`; admin calls must carry the cookie.
+    fn login(&self, s: &Shared, req: &Req) -> Response {
+        let body: Value = serde_json::from_slice(&req.body).unwrap_or_default();
+        let (user, pass) = (body["username"].as_str(), body["password"].as_str());
+        let (Some(user), Some(pass)) = (user, pass) else {
+            return err(20100, "缺少参数.");
+        };
+        if user != s.config.ulord.username {
+            return err(20003, "用户不存在.");
+        }
+        if pass != s.config.ulord.password {
+            return err(20004, "密码错误.");
+        }
+        let sid = format!(
+            "sbx{:032x}",
+            crate::now_secs() as u128 * 7919 + self.len() as u128
+        );
+        if let Ok(mut set) = self.0.lock() {
+            set.insert(sid.clone());
+        }
+        let mut r = json(
+            200,
+            json!({"errcode": 0, "reason": "success", "result": {"token": sid}}),
+        );
+        if let Ok(v) = format!("{COOKIE}={sid}; Path=/; HttpOnly").parse() {
+            r.headers_mut().insert("set-cookie", v);
+        }
+        r
+    }
+
+    fn len(&self) -> usize {
+        self.0.lock().map(|s| s.len()).unwrap_or_default()
+    }
+
+    fn logged_in(&self, req: &Req) -> bool {
+        let Some(cookies) = req.header("cookie") else {
+            return false;
+        };
+        let set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        cookies
+            .split(';')
+            .filter_map(|c| {
+                c.trim()
+                    .strip_prefix(COOKIE)
+                    .and_then(|c| c.strip_prefix('='))
+            })
+            .any(|sid| set.contains(sid))
+    }
+}
