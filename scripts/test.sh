@@ -33,6 +33,7 @@ step "oracle: seed 003 Node recipe (jsonwebtoken + crypto) vs chainkit's wasm bu
 step "oracle: the committed pool vectors are what the recipe computes" bash -c '
   fresh=$(mktemp) && node tests/oracles/pool_node.mjs --write "$fresh" >/dev/null &&
   diff -u tests/vectors/pool/sign.json "$fresh" && rm -f "$fresh"'
+step "oracle: seed 003 Node recipe accepted by the sandbox's pool, its replay rejected" node tests/oracles/pool_recipe_vs_sandbox.mjs
 step "python wheel + pytest + stubtest" bindings-python/test.sh
 step "oracle: PyJWT + hmac vs chainkit's Python binding" .venv/bin/python tests/oracles/pool_python.py
 step "oracle: official huaweicloudsdkcore signer vs chainkit" .venv/bin/python tests/oracles/huawei_aksk.py
