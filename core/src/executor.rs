@@ -250,6 +250,26 @@ mod tests {
         }
     }
 
+    fn aksk() -> AkSkAuthorizer {
+        AkSkAuthorizer {
+            credentials: AkSk {
+                access_key: "AK".into(),
+                secret_key: "SK".into(),
+                project_id: None,
+                security_token: None,
+            },
+            algorithm: Algorithm::HmacSha256,
+        }
+    }
+
+    fn blockchains() -> RawRequest {
+        RawRequest {
+            method: "GET".into(),
+            path: "/v2/p/blockchains".into(),
+            ..Default::default()
+        }
+    }
+
     #[tokio::test]
     async fn every_retry_is_restamped_and_resigned() {
         let clock = Arc::new(ManualClock::new(Duration::from_secs(1_591_583_940)));
@@ -268,20 +288,7 @@ mod tests {
                 random: Arc::new(SeqRandom::new(0, 1)),
             },
         );
-        let auth = AkSkAuthorizer {
-            credentials: AkSk {
-                access_key: "AK".into(),
-                secret_key: "SK".into(),
-                project_id: None,
-                security_token: None,
-            },
-            algorithm: Algorithm::HmacSha256,
-        };
-        let get = RawRequest {
-            method: "GET".into(),
-            path: "/v2/p/blockchains".into(),
-            ..Default::default()
-        };
+        let (auth, get) = (aksk(), blockchains());
         executor.execute(&get, &auth).await.unwrap();
         let seen = transport.seen.lock().unwrap();
         assert_eq!(seen.len(), 2);
@@ -320,20 +327,7 @@ mod tests {
                 random: Arc::new(SeqRandom::new(0, 1)),
             },
         );
-        let auth = AkSkAuthorizer {
-            credentials: AkSk {
-                access_key: "AK".into(),
-                secret_key: "SK".into(),
-                project_id: None,
-                security_token: None,
-            },
-            algorithm: Algorithm::HmacSha256,
-        };
-        let get = RawRequest {
-            method: "GET".into(),
-            path: "/v2/p/blockchains".into(),
-            ..Default::default()
-        };
+        let (auth, get) = (aksk(), blockchains());
         for err in [
             executor.execute(&get, &auth).await.unwrap_err(),
             executor.prepare(&get, &auth).await.unwrap_err(),
