@@ -35,15 +35,10 @@ fn parse<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, 
             )))
         })?;
     serde_json::from_str(&text).map_err(|e| {
-        // serde quotes offending strings; these objects hold keys, so say only where.
         to_js(&Error::invalid_input(format!(
             "invalid {what} (column {}): {}",
             e.column(),
-            if e.to_string().contains('"') {
-                "a field has the wrong type or value or is missing"
-            } else {
-                "malformed"
-            }
+            chainkit_core::redact::json_error_without_values(&e)
         )))
     })
 }

@@ -95,6 +95,18 @@ impl fmt::Display for RedactedRequest<'_> {
     }
 }
 
+/// serde_json's message without the offending value: for a string it quotes the value, which
+/// may be a secret. The category and the field or variant name are enough to fix the input.
+pub fn json_error_without_values(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let cut = text.find(" at line ").map_or(text.as_str(), |i| &text[..i]);
+    if cut.contains("string \"") {
+        "a field has the wrong type or value".to_owned()
+    } else {
+        cut.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +143,24 @@ mod tests {
         assert!(shown.contains(&("authorization".into(), "***".into())));
         assert!(shown.contains(&("accesstoken".into(), "***".into())));
         assert!(shown.contains(&("content-type".into(), "application/json".into())));
+    }
+
+    #[test]
+    fn json_errors_name_the_field_never_the_value() {
+        let wrong: serde_json::Error = serde_json::from_str::<u64>("\"hunter2\"").unwrap_err();
+        assert_eq!(
+            json_error_without_values(&wrong),
+            "a field has the wrong type or value"
+        );
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Need {
+            api_key: String,
+        }
+        let missing = serde_json::from_str::<Need>("{}").unwrap_err();
+        assert_eq!(
+            json_error_without_values(&missing),
+            "missing field `api_key`"
+        );
     }
 }

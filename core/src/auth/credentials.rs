@@ -146,7 +146,7 @@ impl Credentials {
                 "invalid credentials (line {}, column {}): {}",
                 e.line(),
                 e.column(),
-                describe(&e)
+                crate::redact::json_error_without_values(&e)
             ))
         })
     }
@@ -324,18 +324,6 @@ impl Credentials {
                 Arc::new(iam::authorizer(iam_base, credentials, transport))
             }
         })
-    }
-}
-
-/// serde's message without the offending value: for a string field serde quotes it, and that
-/// string may be a secret. The category and the field or variant names are enough to fix it.
-fn describe(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let cut = text.find(" at line ").map_or(text.as_str(), |i| &text[..i]);
-    if cut.contains("string \"") {
-        "a field has the wrong type or value".to_owned()
-    } else {
-        cut.to_owned()
     }
 }
 
