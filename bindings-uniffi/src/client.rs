@@ -126,6 +126,14 @@ impl Client {
         })
     }
 
+    /// Seed 002 (星火·链网 DNA) endpoints, sent with this client's options and credentials.
+    pub fn dna(&self) -> Arc<crate::dna::DnaClient> {
+        Arc::new(crate::dna::DnaClient(chainkit_core::dna::DnaClient::new(
+            self.executor.clone(),
+            self.auth.clone(),
+        )))
+    }
+
     /// Sends `request`; throws `ChainkitException` (Kotlin) / `ChainkitError` (Swift) on
     /// failure, a status of 400 or more included.
     pub async fn request(&self, request: Arc<RawRequest>) -> Result<RawResponse, ChainkitError> {

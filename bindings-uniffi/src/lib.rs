@@ -5,9 +5,14 @@
 //! through [`HttpTransport`]). No service logic lives here.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+#[macro_use]
+mod service;
+
 mod auth;
 mod bif;
 mod client;
+mod conv;
+mod dna;
 mod error;
 mod secret;
 mod transport;
@@ -20,6 +25,7 @@ pub use bif::{
     BifContractCall, BifKeyPair, BifKeyType, BifPrivateKey, BifPublicKey, BifSignedTransaction,
 };
 pub use client::{Client, ClientOptions, RawRequest, RawResponse};
+pub use dna::*;
 pub use error::ChainkitError;
 pub use secret::Secret;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};

@@ -7,8 +7,10 @@
 //! with no tokio and no native HTTP client.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod api;
 pub mod auth;
 pub mod bif;
+pub mod dna;
 pub mod endpoint;
 pub mod error;
 pub mod executor;

@@ -1,0 +1,536 @@
+//! The one definition of seed 002's 21 remote endpoints and their models (see docs/endpoints.md).
+//! Every binding expands this same block; nothing else lists a DNA endpoint.
+//!
+//! Decisions on the document's ambiguities (reference notes_002), cited where they apply:
+//! - Paths use `{wireName}` for every parameter, whether the seed writes `{x}` or `:x`; §3.4.4's
+//!   `//registration` is sent with one slash and §3.4.2's `series/list/` without the trailing
+//!   slash (a Spring-style server treats them alike).
+//! - GET inputs go to the query string (their location is never stated).
+//! - `pageNum`/`pageSize` are typed `string` but are numbers in every example: integers here,
+//!   pages counted from 1 (the examples' first page).
+//! - "Required": the seed fills no 是否必填 cell. A field is required here when a `…必填` message
+//!   names it or every example sends it and the call makes no sense without it; the rest are
+//!   optional and left out when absent.
+//! - Lengths count characters. Series name ≤ 50: the field tables (§3.4.1–§3.4.3, §3.6.2) say
+//!   50, only the §3.4.1 message says 30. Asset description ≤ 200 on input (§3.5.1/§3.5.2;
+//!   only the §3.5.6 output table says 500).
+//! - `dnaPrice` is a JSON number (f64; §3.5.2 says two decimals, which f64 prints exactly).
+//! - §3.5.9 `bidAddress` is kept as the documented bracketed string; `owners_of` parses it.
+
+/// Hands seed 002's definition block to the expander `$cb` (core's `define_service!`, or a
+/// binding's own).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! dna_api {
+    ($cb:path) => {
+        $cb! {
+service dna DnaClient envelope $crate::dna::DnaEnvelope;
+
+models {
+
+/// §3.3.1 getToken input: the application's credentials (it sends them in the query string,
+/// as documented; chainkit never logs that URL).
+input TokenRequest {
+    /// `apiKey`, issued when the application is approved.
+    api_key "apiKey": String [chars(1, 200)],
+    /// `apiSecret`, paired with the apiKey.
+    api_secret "apiSecret": Secret,
+}
+
+/// §3.3.1 answer.
+output AccessToken {
+    /// The `accessToken` header value for the other endpoints (a JWT in the example).
+    access_token "accessToken": Secret,
+}
+
+/// A `retCode`/`retMsg` answer with no payload.
+output Ack {
+    /// 200 on success.
+    ret_code "retCode": i64,
+    /// The service's message (`ok` in the examples).
+    ret_msg "retMsg": Option<String>,
+}
+
+/// §3.3.5 one C-side user account.
+input Account {
+    /// SHA-256 of the phone number, 64 hex digits (`flows::create_account` hashes it for you).
+    phone "phone": String [hex(64)],
+    /// The user's BID.
+    bid "bid": String [bid()],
+}
+
+/// §3.3.5 input: accounts to activate (no maximum is documented).
+input AccountUpload {
+    /// The accounts.
+    data "data": Vec<Account> [items(1, usize::MAX)],
+}
+
+/// §3.4.1 input: a new series (集合).
+input SeriesAdd {
+    /// Series name, unique, at most 50 characters.
+    series_name "seriesName": String [chars(1, 50)],
+    /// Issuer.
+    series_issuer "seriesIssuer": Option<String>,
+    /// Description, at most 200 characters.
+    series_des "seriesDes": Option<String> [chars(0, 200)],
+    /// Link to a website showing the assets.
+    external_url "externalUrl": Option<String>,
+}
+
+/// §3.4.1 answer.
+output SeriesCreated {
+    /// The new series' id.
+    series_id "seriesId": String,
+    /// Creation time, `yyyy-MM-dd HH:mm:ss`.
+    create_time "createTime": Option<String>,
+}
+
+/// §3.4.2 input: one page of the application's series.
+input SeriesListRequest {
+    /// Page number, from 1.
+    page_num "pageNum": i32 [range(1.0, 2147483647.0)],
+    /// Items per page.
+    page_size "pageSize": i32 [range(1.0, 2147483647.0)],
+}
+
+/// §3.4.2 / §3.4.3 a series.
+output Series {
+    /// Series id.
+    series_id "seriesId": String,
+    /// Name.
+    series_name "seriesName": String,
+    /// Issuer.
+    series_issuer "seriesIssuer": Option<String>,
+    /// Description.
+    series_des "seriesDes": Option<String>,
+    /// External link.
+    external_url "externalUrl": Option<String>,
+    /// Creation time.
+    create_time "createTime": Option<String>,
+    /// Application id.
+    app_id "appId": Option<String>,
+}
+
+/// §3.4.2 answer.
+output SeriesPage {
+    /// Total number of series.
+    total "total": i64,
+    /// This page.
+    data "data": Vec<Series>,
+}
+
+/// §3.4.3 input.
+input SeriesId {
+    /// Series id.
+    series_id "seriesId": String [chars(1, 200)],
+}
+
+/// §3.4.4 input: one page of a series' assets.
+input SeriesDnaRequest {
+    /// Series id.
+    series_id "seriesId": String [chars(1, 200)],
+    /// Page number, from 1.
+    page_num "pageNum": i32 [range(1.0, 2147483647.0)],
+    /// Items per page.
+    page_size "pageSize": i32 [range(1.0, 2147483647.0)],
+}
+
+/// A digital asset (§3.4.4, §3.5.5, §3.5.6).
+output DnaAsset {
+    /// On-chain id.
+    token_bid "tokenBid": String,
+    /// Series id.
+    series_id "seriesId": Option<String>,
+    /// Name.
+    dna_name "dnaName": Option<String>,
+    /// Number, unique within the series.
+    dna_number "dnaNumber": Option<String>,
+    /// Description.
+    dna_des "dnaDes": Option<String>,
+    /// Asset URL.
+    url "url": Option<String>,
+    /// Asset hash.
+    hash "hash": Option<String>,
+    /// Thumbnail URL.
+    display_url "displayUrl": Option<String>,
+    /// Price in yuan.
+    dna_price "dnaPrice": Option<f64>,
+    /// Category label (`图片`, `PFP`, …).
+    dna_category "dnaCategory": Option<String>,
+    /// User-defined extension.
+    extension "extension": Option<String>,
+    /// Creation time.
+    create_time "createTime": Option<String>,
+}
+
+/// A page of assets (§3.4.4, §3.5.5).
+output DnaPage {
+    /// Total count.
+    total "total": i64,
+    /// This page.
+    data "data": Vec<DnaAsset>,
+}
+
+/// §3.5.1 input (and one item of §3.5.2): an asset to register.
+input MintDna {
+    /// Series id from `series_add`.
+    series_id "seriesId": String [chars(1, 200)],
+    /// Name, at most 50 characters.
+    dna_name "dnaName": String [chars(1, 50)],
+    /// Number, unique within the series.
+    dna_number "dnaNumber": String [chars(1, 200)],
+    /// Description, at most 200 characters.
+    dna_des "dnaDes": Option<String> [chars(0, 200)],
+    /// Asset URL (350×350 recommended).
+    url "url": String [chars(1, 2048)],
+    /// Asset hash (SHA-256 recommended).
+    hash "hash": String [chars(1, 256)],
+    /// Thumbnail URL (85×85 recommended).
+    display_url "displayUrl": String [chars(1, 2048)],
+    /// The holder who receives the asset.
+    to_bid "toBid": String [bid()],
+    /// Price in yuan.
+    dna_price "dnaPrice": Option<f64> [range(0.0, 1.0e15)],
+    /// Category: 图片 音频 视频 品牌 会员资格 域名 社交 音乐 艺术品 PFP 3D.
+    dna_category "dnaCategory": Option<String> [one_of(&["图片", "音频", "视频", "品牌", "会员资格", "域名", "社交", "音乐", "艺术品", "PFP", "3D"])],
+    /// User-defined, at most 1024 characters.
+    extension "extension": Option<String> [chars(0, 1024)],
+}
+
+/// §3.5.2 input: up to 100 assets in one message.
+input BatchMintDna {
+    /// The assets.
+    data "data": Vec<MintDna> [items(1, 100)],
+}
+
+/// An accepted asynchronous write (§3.5.1–§3.5.4): poll `message_result` with its id.
+output Submitted {
+    /// Message id.
+    message_id "messageId": String,
+}
+
+/// §3.5.3 input: a signed transfer (build it with `flows::transfer`, or `bif`).
+input TransferDna {
+    /// The asset.
+    token_bid "tokenBid": String [bid()],
+    /// Current holder: the transaction's source account.
+    from_bid "fromBid": String [bid()],
+    /// Receiver.
+    to_bid "toBid": String [bid()],
+    /// The protobuf transaction, hex.
+    serialization "serialization": String [hex_bytes()],
+    /// The signature over it, hex.
+    sign_data "signData": String [hex_bytes()],
+    /// The signer's public key, hex (`b065…`).
+    public_key "publicKey": String [hex_bytes()],
+}
+
+/// §3.5.4 input: a signed burn.
+input BurnDna {
+    /// The asset.
+    token_bid "tokenBid": String [bid()],
+    /// Current holder: the transaction's source account.
+    from_bid "fromBid": String [bid()],
+    /// The protobuf transaction, hex.
+    serialization "serialization": String [hex_bytes()],
+    /// The signature over it, hex.
+    sign_data "signData": String [hex_bytes()],
+    /// The signer's public key, hex.
+    public_key "publicKey": String [hex_bytes()],
+}
+
+/// §3.5.5 input: one page of a user's assets.
+input UserDnaRequest {
+    /// The user's BID.
+    user_id "userId": String [bid()],
+    /// Page number, from 1.
+    page_num "pageNum": i32 [range(1.0, 2147483647.0)],
+    /// Items per page.
+    page_size "pageSize": i32 [range(1.0, 2147483647.0)],
+}
+
+/// An asset's BID (§3.5.6, §3.5.9).
+input TokenBid {
+    /// The asset.
+    token_bid "tokenBid": String [bid()],
+}
+
+/// §3.5.6 answer.
+output DnaDetail {
+    /// The asset.
+    data "data": DnaAsset,
+}
+
+/// §3.5.7 input: one page of an asset's records.
+input RecordsRequest {
+    /// The asset.
+    token_bid "tokenBid": String [bid()],
+    /// Page number, from 1.
+    page_num "pageNum": i32 [range(1.0, 2147483647.0)],
+    /// Items per page.
+    page_size "pageSize": i32 [range(1.0, 2147483647.0)],
+}
+
+/// §3.5.7 one operation on an asset.
+output DnaRecord {
+    /// 0 register, 1 transfer, 2 burn, 4 metadata (there is no 3).
+    operation "operation": i32,
+    /// Asset number.
+    dna_number "dnaNumber": Option<String>,
+    /// Transaction hash.
+    tx_hash "txHash": Option<String>,
+    /// Holder.
+    from_bid "fromBid": Option<String>,
+    /// Receiver.
+    to_bid "toBid": Option<String>,
+    /// Operation time.
+    operation_date "operationDate": Option<String>,
+    /// Asset creation time.
+    create_time "createTime": Option<String>,
+}
+
+/// §3.5.7 answer.
+output RecordPage {
+    /// Total count.
+    total "total": i64,
+    /// This page.
+    data "data": Vec<DnaRecord>,
+}
+
+/// §3.5.8 input.
+input ChainStatusRequest {
+    /// The asset.
+    token_bid "tokenBid": String [bid()],
+    /// 1 register, 2 transfer, 3 burn.
+    op_type "type": i32 [one_of(&[1, 2, 3])],
+    /// The operation's transaction hash (from `message_result`).
+    tx_hash "txHash": String [chars(1, 128)],
+}
+
+/// §3.5.8 / §3.5.10 on-chain state: 0 submitted, 1 failed, 2 succeeded.
+output ChainState {
+    /// The state.
+    state "state": i32,
+}
+
+/// §3.5.9 answer.
+output TokenOwner {
+    /// The owner as the documented bracketed string, `"[did:bid:…]"`; empty when none.
+    bid_address "bidAddress": Option<String>,
+}
+
+/// §3.5.10 input.
+input MessageId {
+    /// From a write's answer.
+    message_id "messageId": String [chars(1, 200)],
+}
+
+/// §3.5.10 one asset of a message.
+output MessageInfo {
+    /// Series id.
+    series_id "seriesId": Option<String>,
+    /// The asset.
+    token_bid "tokenBid": Option<String>,
+    /// Asset number.
+    dna_number "dnaNumber": Option<String>,
+    /// Error text; empty on success.
+    message "message": Option<String>,
+}
+
+/// §3.5.10 the message's outcome.
+output MessageOutcome {
+    /// 0 submitted, 1 failed, 2 succeeded.
+    state "state": i32,
+    /// Transaction hash, once on chain.
+    tx_hash "txHash": Option<String>,
+    /// Per-asset details.
+    info "info": Option<Vec<MessageInfo>>,
+}
+
+/// §3.5.10 answer.
+output MessageResult {
+    /// The outcome.
+    data "data": MessageOutcome,
+}
+
+/// §3.5.11 input.
+input NonceRequest {
+    /// The account whose nonce is wanted: the transaction's signer.
+    user_bid "userBid": String [bid()],
+}
+
+/// §3.5.11 answer: the account's current nonce; its next transaction carries `nonce + 1`.
+output Nonce {
+    /// Current nonce.
+    nonce "nonce": i64,
+}
+
+/// §3.6.2 one series certified by a sub-chain platform.
+input AuthSeries {
+    /// Name, at most 50 characters (the 400 message).
+    series_name "seriesName": String [chars(1, 50)],
+    /// Issuer.
+    series_issuer "seriesIssuer": String [chars(1, 200)],
+    /// External link.
+    external_url "externalUrl": Option<String>,
+    /// Description.
+    series_des "seriesDes": Option<String>,
+    /// Platform series id(s): typed `Object[]`, the example is `["21"]`.
+    series_id "seriesId": Vec<String> [items(1, 100)],
+    /// Number of assets issued in it.
+    total_dna "totalDNA": i64 [range(0.0, 9.0e15)],
+    /// Its contract address (snake_case and plural on the wire, one string).
+    asset_contracts "asset_contracts": String [chars(1, 200)],
+}
+
+/// §3.6.2 input.
+input AuthSeriesReport {
+    /// Up to 100 series.
+    data "data": Vec<AuthSeries> [items(1, 100)],
+}
+
+/// §3.6.3 one asset certified by a sub-chain platform.
+input AuthDna {
+    /// Series id (a plain string here, unlike §3.6.2).
+    series_id "seriesId": String [chars(1, 200)],
+    /// Name, at most 50 characters (the 400 message).
+    dna_name "dnaName": String [chars(1, 50)],
+    /// Number.
+    dna_number "dnaNumber": String [chars(1, 200)],
+    /// Sub-chain BID, unique.
+    token_bid "tokenBid": String [chars(1, 200)],
+    /// Description.
+    dna_des "dnaDes": Option<String>,
+    /// `"0"` image, `"1"` video, `"2"` audio (a string code).
+    dna_type "dnaType": String [one_of(&["0", "1", "2"])],
+    /// Public image URL.
+    url "url": String [chars(1, 2048)],
+    /// Public thumbnail URL.
+    display_url "displayUrl": String [chars(1, 2048)],
+    /// Image hash.
+    hash "hash": String [chars(1, 256)],
+    /// On-chain mint time.
+    mint_time "mintTime": String [chars(1, 64)],
+    /// Owner account.
+    owner "owner": String [chars(1, 200)],
+    /// Issue price.
+    dna_price "dnaPrice": Option<f64> [range(0.0, 1.0e15)],
+    /// User-defined, at most 1024 characters.
+    extension "extension": Option<String> [chars(0, 1024)],
+}
+
+/// §3.6.3 input.
+input AuthDnaReport {
+    /// Up to 100 assets.
+    data "data": Vec<AuthDna> [items(1, 100)],
+}
+
+/// §3.6.4 one transfer.
+input AuthTransfer {
+    /// Sub-chain asset BID.
+    token_bid "tokenBid": String [chars(1, 200)],
+    /// Sender.
+    from_bid "fromBid": String [chars(1, 200)],
+    /// Receiver.
+    to_bid "toBid": String [chars(1, 200)],
+    /// Transaction hash, unique per asset.
+    tx_hash "txHash": String [chars(1, 128)],
+    /// Confirmation time, `yyyy-MM-dd HH:mm:ss` (capitalised `Time` on the wire).
+    time "Time": String [chars(1, 64)],
+}
+
+/// §3.6.4 input.
+input AuthTransferReport {
+    /// Up to 100 transfers.
+    data "data": Vec<AuthTransfer> [items(1, 100)],
+}
+
+/// §3.6.5 one destruction.
+input AuthDestroy {
+    /// Sub-chain asset BID.
+    token_bid "tokenBid": String [chars(1, 200)],
+    /// Holder.
+    from_bid "fromBid": String [chars(1, 200)],
+    /// Transaction hash, unique per asset.
+    tx_hash "txHash": String [chars(1, 128)],
+    /// Confirmation time (capitalised `Time` on the wire).
+    time "Time": String [chars(1, 64)],
+}
+
+/// §3.6.5 input.
+input AuthDestroyReport {
+    /// Up to 100 destructions.
+    data "data": Vec<AuthDestroy> [items(1, 100)],
+}
+
+}
+
+endpoints {
+    /// §3.3.1 Gets an access token (the client does this for you; this is for callers who
+    /// need the token itself).
+    get_token "getToken": GET "/registration/api/v2/getToken", auth none,
+        TokenRequest => AccessToken, idempotent;
+    /// §3.3.5 Activates C-side user accounts.
+    account_upload "accountUpload": POST "/registration/api/v2/account/upload", auth service,
+        AccountUpload => Ack, once;
+    /// §3.4.1 Creates a series.
+    series_add "seriesAdd": POST "/registration/api/v2/series/add", auth service,
+        SeriesAdd => SeriesCreated, once;
+    /// §3.4.2 Lists the application's series, one page.
+    series_list "seriesList": GET "/registration/api/v2/series/list", auth service,
+        SeriesListRequest => SeriesPage, idempotent;
+    /// §3.4.3 Gets one series.
+    series_detail "seriesDetail": GET "/registration/api/v2/series/{seriesId}", auth service,
+        SeriesId => Series, idempotent;
+    /// §3.4.4 Lists a series' assets, one page.
+    series_dna_list "seriesDnaList": GET "/registration/api/v2/{seriesId}/dna", auth service,
+        SeriesDnaRequest => DnaPage, idempotent;
+    /// §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
+    mint_dna "mintDna": POST "/registration/api/v2/chain/mintDNA", auth service,
+        MintDna => Submitted, once;
+    /// §3.5.2 Registers up to 100 assets in one message.
+    batch_mint_dna "batchMintDna": POST "/registration/api/v2/chain/batchMintDNA", auth service,
+        BatchMintDna => Submitted, once;
+    /// §3.5.3 Submits a signed transfer.
+    transfer_dna "transferDna": POST "/registration/api/v2/chain/transferDNA", auth service,
+        TransferDna => Submitted, once;
+    /// §3.5.4 Submits a signed burn.
+    burn_dna "burnDna": POST "/registration/api/v2/chain/burnDNA", auth service,
+        BurnDna => Submitted, once;
+    /// §3.5.5 Lists the assets a user holds, one page.
+    user_dna_list "userDnaList": GET "/registration/api/v2/dna/{userId}", auth service,
+        UserDnaRequest => DnaPage, idempotent;
+    /// §3.5.6 Gets one asset.
+    dna_detail "dnaDetail": GET "/registration/api/v2/dnaDetail", auth service,
+        TokenBid => DnaDetail, idempotent;
+    /// §3.5.7 Lists an asset's operations, one page.
+    dna_records "dnaRecords": GET "/registration/api/v2/record/{tokenBid}", auth service,
+        RecordsRequest => RecordPage, idempotent;
+    /// §3.5.8 Gets the on-chain state of an operation.
+    chain_status "chainStatus": GET "/registration/api/v2/chain/status", auth service,
+        ChainStatusRequest => ChainState, idempotent;
+    /// §3.5.9 Gets an asset's owner.
+    token_owner_of "tokenOwnerOf": GET "/registration/api/v2/chain/tokenOwnerOf/{tokenBid}", auth service,
+        TokenBid => TokenOwner, idempotent;
+    /// §3.5.10 Gets a write's outcome by message id.
+    message_result "messageResult": GET "/registration/api/v2/chain/message/{messageId}", auth service,
+        MessageId => MessageResult, idempotent;
+    /// §3.5.11 Gets an account's current nonce (sign the next transaction with nonce + 1).
+    chain_nonce "chainNonce": GET "/registration/api/v2/chain/nonce", auth service,
+        NonceRequest => Nonce, idempotent;
+    /// §3.6.2 Certifies series from a sub-chain platform (up to 100).
+    auth_series "authSeries": POST "/auth/api/v1/series", auth service,
+        AuthSeriesReport => Ack, once;
+    /// §3.6.3 Certifies assets from a sub-chain platform (up to 100).
+    auth_dna "authDna": POST "/auth/api/v1/dna", auth service,
+        AuthDnaReport => Ack, once;
+    /// §3.6.4 Certifies asset transfers from a sub-chain platform (up to 100).
+    auth_dna_transfer "authDnaTransfer": POST "/auth/api/v1/dna/transfer", auth service,
+        AuthTransferReport => Ack, once;
+    /// §3.6.5 Certifies asset destructions from a sub-chain platform (up to 100).
+    auth_dna_destroy "authDnaDestroy": POST "/auth/api/v1/dna/destroy", auth service,
+        AuthDestroyReport => Ack, once;
+}
+        }
+    };
+}

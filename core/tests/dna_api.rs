@@ -1,0 +1,142 @@
+//! The DNA definition expanded by core: requests built from wire JSON, validation before I/O,
+//! answers parsed, and the registry every generator reads.
+#![allow(clippy::unwrap_used)]
+
+use chainkit_core::dna::{DnaClient, SeriesAdd, SERVICE};
+use chainkit_core::url::Url;
+use chainkit_core::ErrorKind;
+use serde_json::json;
+
+fn base() -> Url {
+    Url::parse("https://dna.example/base").unwrap()
+}
+
+#[test]
+fn builds_path_query_and_body_from_the_definition() {
+    let get = DnaClient::build_json(
+        "dna_records",
+        &base(),
+        &json!({"tokenBid": "did:bid:efTdtoU5oz61mMa5sGLHmzvQAS85rcuo", "pageNum": 2, "pageSize": 20}),
+    )
+    .unwrap();
+    assert_eq!(get.method(), "GET");
+    assert_eq!(
+        get.uri(),
+        "https://dna.example/base/registration/api/v2/record/did:bid:efTdtoU5oz61mMa5sGLHmzvQAS85rcuo?pageNum=2&pageSize=20"
+    );
+    assert!(get.body().is_empty());
+
+    let post = DnaClient::build_json(
+        "series_add",
+        &base(),
+        &json!({"seriesName": "集合一", "seriesDes": "描述"}),
+    )
+    .unwrap();
+    assert_eq!(post.method(), "POST");
+    assert_eq!(post.headers()["content-type"], "application/json");
+    let body: serde_json::Value = serde_json::from_slice(post.body()).unwrap();
+    // Absent options are left out, not sent as null.
+    assert_eq!(body, json!({"seriesName": "集合一", "seriesDes": "描述"}));
+}
+
+#[test]
+fn rejects_documented_violations_before_any_io() {
+    let long: String = "名".repeat(51);
+    let cases = [
+        (
+            "series_add",
+            json!({"seriesName": long}),
+            "seriesName: must be 1 to 50 characters, got 51",
+        ),
+        (
+            "series_add",
+            json!({"seriesName": "x", "extra": 1}),
+            "unknown field `extra`",
+        ),
+        (
+            "chain_nonce",
+            json!({"userBid": "not-a-bid"}),
+            "userBid: must be a BID",
+        ),
+        (
+            "account_upload",
+            json!({"data": [{"phone": "12", "bid": "did:bid:efdYBMrB1SNjXkV6bLy3w3Hww1Ntv2Up"}]}),
+            "data[0].phone: must be 64 hexadecimal digits",
+        ),
+        (
+            "chain_status",
+            json!({"tokenBid": "did:bid:efdYBMrB1SNjXkV6bLy3w3Hww1Ntv2Up", "type": 4, "txHash": "ab"}),
+            "type: must be one of [1, 2, 3]",
+        ),
+        (
+            "series_list",
+            json!({"pageNum": 0, "pageSize": 20}),
+            "pageNum: must be from 1",
+        ),
+    ];
+    for (name, input, want) in cases {
+        let err = DnaClient::build_json(name, &base(), &input).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput, "{name}");
+        assert!(err.message().contains(want), "{name}: {}", err.message());
+        assert!(!err.request_sent());
+    }
+    let batch: Vec<_> = (0..101)
+        .map(|i| {
+            json!({"seriesId": "s", "dnaName": "n", "dnaNumber": i.to_string(), "url": "u",
+            "hash": "h", "displayUrl": "d", "toBid": "did:bid:efdYBMrB1SNjXkV6bLy3w3Hww1Ntv2Up"})
+        })
+        .collect();
+    let err =
+        DnaClient::build_json("batch_mint_dna", &base(), &json!({"data": batch})).unwrap_err();
+    assert!(
+        err.message()
+            .contains("data: must hold 1 to 100 items, got 101"),
+        "{}",
+        err.message()
+    );
+}
+
+#[test]
+fn models_are_plain_rust_types() {
+    let input = SeriesAdd {
+        series_name: "s".into(),
+        series_issuer: None,
+        series_des: None,
+        external_url: Some("https://e.example".into()),
+    };
+    use chainkit_core::api::{Validate, WireValue};
+    input.validate().unwrap();
+    assert_eq!(
+        input.wire().unwrap(),
+        json!({"seriesName": "s", "externalUrl": "https://e.example"})
+    );
+}
+
+#[test]
+fn the_registry_lists_every_endpoint_once() {
+    assert_eq!(SERVICE.endpoints.len(), 21);
+    let mut names: Vec<_> = SERVICE.endpoints.iter().map(|e| e.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), 21);
+    for e in SERVICE.endpoints {
+        let input = e.input.unwrap();
+        assert!(
+            SERVICE
+                .models
+                .iter()
+                .any(|m| m.name == input && m.kind == "input"),
+            "{}",
+            e.name
+        );
+        assert!(
+            SERVICE
+                .models
+                .iter()
+                .any(|m| m.name == e.output && m.kind == "output"),
+            "{}",
+            e.name
+        );
+        assert!(e.doc.trim_start().starts_with('§'), "{}: {}", e.name, e.doc);
+    }
+}
