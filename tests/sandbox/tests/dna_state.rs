@@ -261,9 +261,9 @@ impl Dna {
             .await
     }
 
-    /// The message once it left state 0 (bounded: 100 polls of 20 ms).
+    /// The message once it left state 0 (bounded: 200 polls of 20 ms).
     async fn settled(&self, message_id: &str) -> Value {
-        for _ in 0..100 {
+        for _ in 0..200 {
             let m = self
                 .get(&format!("/registration/api/v2/chain/message/{message_id}"))
                 .await;
@@ -317,7 +317,7 @@ fn asset(series: &str, number: &str, owner: &str) -> Value {
 
 #[tokio::test]
 async fn whole_flow() {
-    let dna = Dna::start(300).await;
+    let dna = Dna::start(800).await;
     let (alice, bob) = (Key::ed25519(1), Key::ed25519(2));
     let (a, b) = (alice.bid(), bob.bid());
     dna.upload(&[&alice, &bob]).await;
@@ -592,7 +592,7 @@ async fn transfer_rejections() {
 
 #[tokio::test]
 async fn owner_change_before_settling_fails_on_chain() {
-    let dna = Dna::start(200).await;
+    let dna = Dna::start(800).await;
     let (alice, bob, carol) = (Key::ed25519(1), Key::ed25519(2), Key::ed25519(4));
     dna.upload(&[&alice, &bob, &carol]).await;
     let series = dna.series("s").await;
