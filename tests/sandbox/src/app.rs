@@ -22,8 +22,8 @@ pub struct Shared {
     pub catalog: Catalog,
     /// Ulord developer sessions.
     pub ulord: ulord::Sessions,
-    /// DNA token key.
-    pub dna: dna::Tokens,
+    /// DNA tokens, registration state and auth reports.
+    pub dna: dna::Dna,
     /// Pool replay memory.
     pub pool: pool::Replay,
     /// IAM tokens and BCS state.
@@ -66,7 +66,7 @@ impl Req {
 /// The whole sandbox.
 pub fn app(config: Config) -> Router {
     let shared = Arc::new(Shared {
-        dna: dna::Tokens::new(&config.dna),
+        dna: dna::Dna::new(&config.dna),
         config,
         catalog: Catalog::load(),
         ulord: ulord::Sessions::default(),
@@ -107,6 +107,8 @@ async fn dispatch(
         ddc::handle(&s, &req)
     } else if p.starts_with("/registration/") || p.starts_with("/auth/api/") {
         dna::handle(&s, &req)
+    } else if p.starts_with("/_sandbox/dna/") {
+        dna::control(&s, &req)
     } else if p.starts_with("/v3/") || p.starts_with("/v2/") || p.starts_with("/v1/e2ee/") {
         huawei::handle(&s, &req).await
     } else if p.starts_with("/v1/") {

@@ -49,6 +49,8 @@ pub struct Dna {
     pub api_secret: String,
     /// Lifetime of an issued accessToken in seconds (seed 002 §3.3.1: 2 hours).
     pub token_ttl_secs: i64,
+    /// How long a mint/transfer/burn message stays 已提交 before it succeeds (§3.5.10).
+    pub message_delay_ms: u64,
 }
 
 /// Pool: one client issued by the authority (seed 003 §8).
@@ -107,6 +109,7 @@ impl Default for Dna {
             api_key: "did:bid:efSandboxApiKey0000000000000".into(),
             api_secret: "sandbox-dna-api-secret".into(),
             token_ttl_secs: 7200,
+            message_delay_ms: 300,
         }
     }
 }
