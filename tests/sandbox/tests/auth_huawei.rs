@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 //! IAM token issue and X-Auth-Token checking; AK/SK signatures built by hand (the official Python
-//! SDK is the other, independent client: tests/oracles/huawei_sdk_vs_sandbox.py).
+//! SDK is the other, independent client: tests/oracles/bcs_official_sdk.py).
 
 mod common;
 

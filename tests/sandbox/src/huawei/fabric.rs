@@ -98,14 +98,15 @@ impl Fabric {
     /// The instance `id`, refusing changes while it is still being created (BCS.4001001).
     fn ready(&mut self, id: &str, c: &Call) -> Result<&mut Chain, Fail> {
         self.find(id)?;
-        let b = self.chains.iter_mut().find(|b| b.id == id);
-        match b {
-            Some(b) if finished(b.created, c.delay) => Ok(b),
-            _ => Err(Fail::bad(
-                "BCS.4001001",
-                "Operation failed. The BCS service is being created.",
-            )),
-        }
+        self.chains
+            .iter_mut()
+            .find(|b| b.id == id && finished(b.created, c.delay))
+            .ok_or_else(|| {
+                Fail::bad(
+                    "BCS.4001001",
+                    "Operation failed. The BCS service is being created.",
+                )
+            })
     }
 
     fn record(
@@ -116,11 +117,11 @@ impl Fabric {
         desc: String,
     ) -> String {
         let started_ns = now_nanos();
-        // Ids read BCSSVC01-<type>-<ns> in the seed's examples (resource, operation, time).
+        // Ids read BCSSVC01-<type>-<ns> in the seed's examples (resource, operation, time); the
+        // counter keeps two operations in the same nanosecond apart.
         let id = format!(
-            "BCSSVC01-{op_type}-{}{:03}",
-            started_ns,
-            c.ids.next_id() % 1000
+            "BCSSVC01-{op_type}-{}",
+            started_ns + i128::from(c.ids.next_id())
         );
         self.ops.push(OpRecord {
             id: id.clone(),

@@ -230,25 +230,34 @@ fn members(f: &Fabric, c: &Call) -> Answer {
 fn delete(f: &mut Fabric, c: &Call) -> Answer {
     let b = &c.body;
     let (bcs_id, channel) = (text(b, "bcs_id"), text(b, "channel_name"));
-    for u in b["invited_userinfo"].as_array().into_iter().flatten() {
-        let user = text(u, "invited_user");
-        let Some(i) = f
-            .invitations
-            .iter()
-            .position(|inv| inv.bcs_id == bcs_id && inv.channel == channel && inv.invited == user)
-        else {
-            return Err(Fail::bad(
-                "BCS.4001036",
-                "Operation failed. The notification does not exist. Refresh the page.",
-            ));
-        };
-        if f.invitations[i].status == "agreed" {
-            return Err(Fail::bad(
-                "BCS.4006041",
-                "Failed to delete the notification because finished notifications cannot be deleted.",
-            ));
+    let users: Vec<&str> = b["invited_userinfo"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|u| text(u, "invited_user"))
+        .collect();
+    let target = |inv: &Invitation, user: &str| {
+        inv.bcs_id == bcs_id && inv.channel == channel && inv.invited == user
+    };
+    // Check every user first: the batch applies whole or not at all.
+    for user in &users {
+        match f.invitations.iter().find(|inv| target(inv, user)) {
+            None => {
+                return Err(Fail::bad(
+                    "BCS.4001036",
+                    "Operation failed. The notification does not exist. Refresh the page.",
+                ))
+            }
+            Some(inv) if inv.status == "agreed" => {
+                return Err(Fail::bad(
+                    "BCS.4006041",
+                    "Failed to delete the notification because finished notifications cannot be deleted.",
+                ))
+            }
+            Some(_) => {}
         }
-        f.invitations.remove(i);
     }
+    f.invitations
+        .retain(|inv| !users.iter().any(|user| target(inv, user)));
     ok(json!({"result": "success"}))
 }
