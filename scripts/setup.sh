@@ -44,7 +44,7 @@ if [ ! -x .venv/bin/python ]; then
   step "python venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import maturin, pytest, mypy, huaweicloudsdkcore, jwt" 2>/dev/null \
+if ! .venv/bin/python -c "import maturin, pytest, mypy, huaweicloudsdkcore, huaweicloudsdkbcs, jwt" 2>/dev/null \
    || [ tools/requirements-dev.txt -nt .venv/.requirements-stamp ]; then
   step "python tools"
   .venv/bin/pip install -q -r tools/requirements-dev.txt

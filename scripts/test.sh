@@ -40,6 +40,7 @@ step "oracle: official huaweicloudsdkcore signer vs chainkit" .venv/bin/python t
 step "oracle: the committed Huawei vectors are what the official SDK computes" bash -c '
   fresh=$(mktemp) && .venv/bin/python tests/oracles/huawei_aksk.py --write "$fresh" &&
   diff -u tests/vectors/huawei/aksk-official-sdk.json "$fresh" && rm -f "$fresh"'
+step "oracle: the official BCS SDK (huaweicloudsdkbcs) against the sandbox" .venv/bin/python tests/oracles/bcs_official_sdk.py
 step "oracle: PyNaCl, gmssl and Google protobuf vs chainkit's BIF crypto" .venv/bin/python tests/oracles/bif_oracles.py
 step "oracle: the committed BIF oracle vectors are what the oracles compute" bash -c '
   fresh=$(mktemp -d) && .venv/bin/python tests/oracles/bif_oracles.py --write "$fresh" &&

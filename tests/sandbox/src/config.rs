@@ -83,6 +83,8 @@ pub struct Huawei {
     pub ak: String,
     /// Secret access key.
     pub sk: String,
+    /// How long BCS asynchronous work (operations, jobs, installs, backups) takes, in ms.
+    pub op_delay_ms: u64,
 }
 
 impl Default for Ddc {
@@ -134,6 +136,7 @@ impl Default for Huawei {
             project_name: "cn-north-4".into(),
             ak: "SANDBOXACCESSKEY0001".into(),
             sk: "sandbox-secret-access-key".into(),
+            op_delay_ms: 300,
         }
     }
 }

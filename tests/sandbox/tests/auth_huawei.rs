@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 //! IAM token issue and X-Auth-Token checking; AK/SK signatures built by hand (the official Python
-//! SDK is the other, independent client: tests/oracles/huawei_sdk_vs_sandbox.py).
+//! SDK is the other, independent client: tests/oracles/bcs_official_sdk.py).
 
 mod common;
 
@@ -111,7 +111,9 @@ async fn aksk() {
     let base = common::start(Config::default()).await;
     let c = common::client();
     let path = format!("/v2/{PROJECT}/blockchains/bc1/channels");
-    let body = r#"{"name":"ch1"}"#;
+    let body = r#"{"channels":[{"channel_name":"chan01"}]}"#;
+    // Past the gateway, BCS itself answers: there is no instance bc1.
+    let passed = |status: reqwest::StatusCode| status == 400;
     let now = common::now();
     let r = signed(
         &c,
@@ -125,7 +127,7 @@ async fn aksk() {
     .send()
     .await
     .unwrap();
-    assert_eq!(r.status(), 200, "{:?}", r.text().await);
+    assert!(passed(r.status()), "{:?}", r.text().await);
     let r = signed(&c, &base, "POST", &path, body, "wrong-sk", &sdk_date(now))
         .send()
         .await
@@ -150,7 +152,7 @@ async fn aksk() {
     .send()
     .await
     .unwrap();
-    assert_eq!(r.status(), 200);
+    assert!(passed(r.status()));
     let r = signed(
         &c,
         &base,

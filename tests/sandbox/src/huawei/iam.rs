@@ -82,6 +82,7 @@ pub fn issue(s: &Shared, req: &Req) -> Response {
         std::process::id()
     );
     s.huawei
+        .iam
         .tokens
         .lock()
         .unwrap_or_else(|e| e.into_inner())
