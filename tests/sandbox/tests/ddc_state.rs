@@ -408,6 +408,12 @@ async fn insufficient_balance() {
         d.refused("/ddc/save", mint(&a, "x")).await,
         "MSG_200BALANCE_SHORT"
     );
+    // A cost past i64 is simply more than the balance.
+    let huge = json!({"cpuPlusValue": i64::MAX, "netPlusValue": i64::MAX, "ramPlusValue": i64::MAX, "opbChainClientAddress": a, "resourceValidDate": "9999-12-31"});
+    assert_eq!(
+        d.refused("/chainaccount/resource/recharge", huge).await,
+        "MSG_200BALANCE_SHORT"
+    );
 }
 
 #[tokio::test]
@@ -428,6 +434,9 @@ async fn malformed_bodies_are_spring_400s() {
         (400, &json!("Bad Request")),
         "data 不能为null"
     );
+    let far = json!({"data": {}, "page": {"pageNum": i64::MAX, "pageSize": i64::MAX}});
+    let (_, v) = d.post("/chainaccount/searches", Some(far)).await;
+    assert_eq!((&v["code"], &v["data"]), (&json!(0), &json!([])));
     let page = json!({"data": {}, "page": {"pageNum": 0}});
     assert_eq!(
         d.post("/chainaccount/searches", Some(page)).await.0,

@@ -368,6 +368,8 @@ async fn bodies_must_be_json_objects_and_pages_numbers() {
                 .unwrap();
         assert_eq!(r.json::<Value>().await.unwrap()["errcode"], 20102, "{body}");
     }
+    let far = format!("/v1/content/list/{}/{}", usize::MAX, usize::MAX);
+    assert_eq!(u.get(&far).await["data"], json!([]));
     let author = json!({"author": "sandbox-dev"});
     for page in ["0/10", "1/0", "one/10"] {
         let path = format!("/v1/content/publish/list/{page}/");

@@ -82,10 +82,10 @@ impl Ledger {
             .filter(|a| chain_id.is_none_or(|x| a.chain == x))
             .collect();
         let total = rows.len() as i64;
-        let pages = (total + size - 1) / size;
+        let pages = total.div_euclid(size) + i64::from(total % size != 0);
         let data: Vec<Value> = rows
             .iter()
-            .skip(((num - 1) * size) as usize)
+            .skip((num - 1).saturating_mul(size) as usize)
             .take(size as usize)
             .map(|a| self.row(a))
             .collect();
@@ -187,11 +187,19 @@ impl Ledger {
         }
         let [cpu, net, ram] = plus;
         let (pc, pn, pr) = EOS_PRICE_CENTS;
-        self.charge((cpu * pc + net * pn) * days + ram * pr)?;
+        // Saturating: a cost past i64 is just more than any balance.
+        let daily = cpu
+            .saturating_mul(pc)
+            .saturating_add(net.saturating_mul(pn));
+        self.charge(
+            daily
+                .saturating_mul(days)
+                .saturating_add(ram.saturating_mul(pr)),
+        )?;
         let a = &mut self.accounts[i];
-        a.resources.0 += cpu;
-        a.resources.1 += net;
-        a.resources.2 += ram;
+        a.resources.0 = a.resources.0.saturating_add(cpu);
+        a.resources.1 = a.resources.1.saturating_add(net);
+        a.resources.2 = a.resources.2.saturating_add(ram);
         a.updated = stamp();
         Ok(ok(json!({
             "cpuPlusValue": cpu,

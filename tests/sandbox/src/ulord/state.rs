@@ -292,7 +292,7 @@ impl Page {
         let pages = total.div_ceil(self.num);
         let rows = rows
             .into_iter()
-            .skip((self.page - 1) * self.num)
+            .skip((self.page - 1).saturating_mul(self.num))
             .take(self.num)
             .collect();
         (rows, pages, total)
@@ -328,9 +328,13 @@ pub fn id(b: &Body, key: &str) -> Result<i64, Fail> {
     }
 }
 
-/// A required amount in stored units.
+/// A required amount in stored units; one beyond ±1e10 ULD (more than could ever exist) is not
+/// an amount.
 pub fn amount(b: &Body, key: &str) -> Result<i64, Fail> {
     let v = b.get(key).and_then(Value::as_f64).ok_or(Fail(20100))?;
+    if v.abs() > 1e10 {
+        return Err(Fail(20100));
+    }
     Ok((v * UNIT).round() as i64)
 }
 
