@@ -202,7 +202,7 @@ async fn accounts_sub_accounts_observers_and_groups() {
 async fn missing_or_malformed_parameters_are_5010() {
     let base = common::start(Config::default()).await;
     let b = base.as_str();
-    let sub = json!({"master": "alice", "userName": "m", "theorySpeed": 1, "description": "", "workerCount": 1});
+    let sub = json!({"master": "alice", "userName": "m", "theorySpeed": 1, "description": "d", "workerCount": 1});
     ok(b, "SubAccount.Create", sub).await;
     let cases = [
         ("Account.Create", json!({"account": "c", "mail": "c@x.cn"})),
@@ -218,11 +218,11 @@ async fn missing_or_malformed_parameters_are_5010() {
         ("Account.GetBindInfo", json!({})),
         (
             "SubAccount.Create",
-            json!({"master": "alice", "userName": "n", "theorySpeed": 1, "workerCount": -1}),
+            json!({"master": "alice", "userName": "n", "theorySpeed": 1, "description": "d", "workerCount": -1}),
         ),
         (
             "SubAccount.Create",
-            json!({"master": "alice", "userName": "n", "theorySpeed": "fast", "workerCount": 1}),
+            json!({"master": "alice", "userName": "n", "theorySpeed": "fast", "description": "d", "workerCount": 1}),
         ),
         ("SubAccount.BulkGetBasicInfo", json!({"userNames": "m"})),
         (
@@ -251,11 +251,19 @@ async fn missing_or_malformed_parameters_are_5010() {
         ),
         (
             "SubAccount.AddObserverInfo",
-            json!({"userName": "m", "rights": ["admin"]}),
+            json!({"userName": "m", "rights": ["admin"], "remark": "r"}),
         ),
         (
             "SubAccount.AddObserverInfo",
-            json!({"userName": "m", "rights": []}),
+            json!({"userName": "m", "rights": [], "remark": "r"}),
+        ),
+        (
+            "SubAccount.AddObserverInfo",
+            json!({"userName": "m", "rights": ["worker_observer"]}),
+        ),
+        (
+            "SubAccount.Create",
+            json!({"master": "alice", "userName": "n", "theorySpeed": 1, "workerCount": 1}),
         ),
         ("SubAccount.DeleteObserverInfo", json!({"linkId": "one"})),
         ("Worker.CreateGroup", json!({"userName": "m"})),
@@ -277,7 +285,7 @@ async fn missing_or_malformed_parameters_are_5010() {
 async fn what_the_state_refuses_is_5030() {
     let base = common::start(Config::default()).await;
     let b = base.as_str();
-    let sub = |master: &str, name: &str| json!({"master": master, "userName": name, "theorySpeed": 1, "workerCount": 1});
+    let sub = |master: &str, name: &str| json!({"master": master, "userName": name, "theorySpeed": 1, "description": "d", "workerCount": 1});
     ok(b, "SubAccount.Create", sub("alice", "m")).await;
     ok(
         b,
@@ -297,7 +305,7 @@ async fn what_the_state_refuses_is_5030() {
         ("SubAccount.GetObserverList", json!({"userName": "ghost"})),
         (
             "SubAccount.UpdateObserverInfo",
-            json!({"linkId": 999, "remark": "x"}),
+            json!({"linkId": 999, "rights": ["worker_observer"], "remark": "x"}),
         ),
         ("SubAccount.DeleteObserverInfo", json!({"linkId": 999})),
         ("Worker.CreateGroup", json!({"userName": "m", "name": "g"})),

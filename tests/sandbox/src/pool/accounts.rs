@@ -142,7 +142,7 @@ impl Pool {
         let master = text(p, "master")?;
         let name = text(p, "userName")?;
         let theory_speed = number(p, "theorySpeed")?;
-        let description = opt_text(p, "description")?;
+        let description = text(p, "description")?;
         let count = int(p, "workerCount")?;
         if !(0..=MAX_WORKERS).contains(&count) {
             return Err(invalid(format!("workerCount must be 0 to {MAX_WORKERS}")));
@@ -315,7 +315,7 @@ impl Pool {
     /// no id, notes §4.3).
     pub fn add_observer(&mut self, p: &Params) -> Outcome {
         let rights = rights(p)?;
-        let remark = opt_text(p, "remark")?.to_owned();
+        let remark = text(p, "remark")?.to_owned();
         self.sub(p)?;
         let id = self.next_id();
         let token = hex::encode(Sha256::digest(format!("chainkit-sandbox/observer/{id}")));
@@ -330,21 +330,13 @@ impl Pool {
         Ok(Value::Null)
     }
 
-    /// SubAccount.UpdateObserverInfo; decision: rights and remark each change only when sent.
+    /// SubAccount.UpdateObserverInfo: replaces the rights and the remark.
     pub fn update_observer(&mut self, p: &Params) -> Outcome {
         let id = int(p, "linkId")?;
-        let rights = p.contains_key("rights").then(|| rights(p)).transpose()?;
-        let remark = p
-            .contains_key("remark")
-            .then(|| opt_text(p, "remark"))
-            .transpose()?;
+        let (rights, remark) = (rights(p)?, text(p, "remark")?.to_owned());
         let o = self.observer(id)?;
-        if let Some(r) = rights {
-            o.rights = r;
-        }
-        if let Some(r) = remark {
-            o.remark = r.into();
-        }
+        o.rights = rights;
+        o.remark = remark;
         Ok(Value::Null)
     }
 

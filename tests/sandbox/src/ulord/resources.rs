@@ -178,7 +178,7 @@ impl Platform {
         Ok(Some(json!({"count": count})))
     }
 
-    /// 资源相关 1. 资源列表查询 (GET, no body), newest first.
+    /// 资源相关 1. 资源列表查询 (GET, no body); decision: newest first, as a content feed lists.
     pub fn resources(&self, _: &Body, pg: Page) -> Outcome {
         let rows = self.resources.iter().rev().map(row).collect();
         let (data, pages, total) = pg.cut(rows);

@@ -3,8 +3,9 @@
 //!
 //! Decisions (seed 001 gives no types and no required flags, notes §3): every documented parameter
 //! is required (20100 缺少参数) unless the document marks it optional (`parent_id` of a top-level
-//! type, `email`/`telphone` 可空, the `is_developer` pair, the two consume passwords); a parameter
-//! of the wrong JSON type counts as missing. Amounts are kept in 1e-8 ULD.
+//! type, `email`/`telphone` 可空, `appdes` (null in the list example), the `is_developer` pair, the
+//! two consume passwords); a parameter of the wrong JSON type counts as missing. Amounts are kept
+//! in 1e-8 ULD.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
