@@ -24,7 +24,7 @@ def test_ddc_ulord_and_dna(sandbox: str) -> None:
                "/ddcoai/sys/v1/user/account/info/search", {})
     assert ddc["code"] == 0
     ulord = call(sandbox, Credentials.ulord_app_key("0123456789abcdef0123456789abcdef"), "POST",
-                 "/v1/transactions/balance/", {"username": "u"})
+                 "/v1/transactions/balance/", {"username": "sandbox-dev", "pay_password": "sandbox-password"})
     assert ulord["errcode"] == 0
     admin = call(sandbox, Credentials.ulord_admin("sandbox-dev", "sandbox-password"), "GET", "/v1/role/list/")
     assert admin["errcode"] == 0, admin

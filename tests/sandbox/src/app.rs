@@ -20,12 +20,18 @@ pub struct Shared {
     pub config: Config,
     /// Every documented route.
     pub catalog: Catalog,
+    /// DDC ledger.
+    pub ddc: ddc::State,
     /// Ulord developer sessions.
     pub ulord: ulord::Sessions,
+    /// Ulord platform state.
+    pub ulord_state: ulord::State,
     /// DNA tokens, registration state and auth reports.
     pub dna: dna::Dna,
     /// Pool replay memory.
     pub pool: pool::Replay,
+    /// Pool accounts, sub-accounts and workers.
+    pub pool_state: pool::State,
     /// IAM tokens and BCS state.
     pub huawei: huawei::State,
 }
@@ -67,10 +73,13 @@ impl Req {
 pub fn app(config: Config) -> Router {
     let shared = Arc::new(Shared {
         dna: dna::Dna::new(&config.dna),
+        ulord_state: ulord::State::new(&config.ulord),
         config,
         catalog: Catalog::load(),
+        ddc: ddc::State::default(),
         ulord: ulord::Sessions::default(),
         pool: pool::Replay::default(),
+        pool_state: pool::State::default(),
         huawei: huawei::State::default(),
     });
     support::routes()

@@ -40,9 +40,9 @@ async fn ulord_appkey_and_login() {
     let c = common::client();
     let balance = format!("{base}/v1/transactions/balance/");
     let send = |key: Option<&'static str>| {
-        let mut r = c
-            .post(&balance)
-            .json(&json!({"username": "u", "pay_password": "p"}));
+        // The configured developer's wallet (its pay password is the account password).
+        let wallet = json!({"username": "sandbox-dev", "pay_password": "sandbox-password"});
+        let mut r = c.post(&balance).json(&wallet);
         if let Some(k) = key {
             r = r.header("appkey", k);
         }

@@ -5,6 +5,13 @@ use serde_json::json;
 
 use crate::app::{json, Req, Shared};
 
+mod accounts;
+mod body;
+pub mod state;
+mod tokens;
+
+pub use state::State;
+
 /// Handles one DDC request.
 pub fn handle(s: &Shared, req: &Req) -> Response {
     let Some(route) = s.catalog.find(req.method.as_str(), &req.path) else {
@@ -23,5 +30,18 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
             json!({"code": -1, "data": null, "errorLogCode": "0", "message": "MSG_20010005"}),
         );
     }
-    json(route.status, route.response.clone())
+    match s.ddc.answer(&route.id, &req.body) {
+        Some(Ok(envelope)) => json(route.status, envelope),
+        // Decision: business failures answer HTTP 200 with code -1, the ResultInfo way; the
+        // document shows no failure status.
+        Some(Err(body::Fail::Msg(code))) => json(
+            200,
+            json!({"code": -1, "data": null, "errorLogCode": "0", "message": code}),
+        ),
+        Some(Err(body::Fail::BadRequest)) => json(
+            400,
+            json!({"status": 400, "error": "Bad Request", "path": req.path}),
+        ),
+        None => json(route.status, route.response.clone()),
+    }
 }

@@ -14,6 +14,12 @@ use serde_json::{json, Value};
 use crate::app::{json, Req, Shared};
 use crate::verify::pool as verify;
 
+mod accounts;
+pub mod state;
+mod workers;
+
+pub use state::State;
+
 /// Decision (notes §4.2.4: the window is undocumented): `at` must be within 300 s of the server
 /// clock either way, the same order as the recommended 3-5 minute JWT lifetime. `at` is read as the
 /// JSON number the client sent (integer or float seconds) and signed as JS `String(at)` would print it.
@@ -112,8 +118,12 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
     let Some(route) = s.catalog.action(action) else {
         return fail(5010, "unknown action");
     };
-    if serde_json::from_str::<Value>(data).map_or(true, |v| !v.is_object()) {
+    let Ok(Value::Object(params)) = serde_json::from_str::<Value>(data) else {
         return fail(5010, "data must be a JSON object string");
+    };
+    match s.pool_state.answer(action, &params) {
+        Some(Ok(data)) => json(200, json!({"code": 0, "message": null, "data": data})),
+        Some(Err(state::Fail(code, message))) => fail(code, &message),
+        None => json(route.status, route.response.clone()),
     }
-    json(route.status, route.response.clone())
 }

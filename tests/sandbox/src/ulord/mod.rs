@@ -9,6 +9,13 @@ use serde_json::{json, Value};
 
 use crate::app::{json, Req, Shared};
 
+mod admin;
+mod resources;
+pub mod state;
+mod wallets;
+
+pub use state::State;
+
 /// Session ids handed out by `/v1/users/login/`.
 #[derive(Default)]
 pub struct Sessions(Mutex<HashSet<String>>);
@@ -45,7 +52,19 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
     if route.id == "login_developer" {
         return s.ulord.login(s, req);
     }
-    json(route.status, route.response.clone())
+    let params = crate::catalog::params(&route.path, &req.path);
+    match s
+        .ulord_state
+        .answer(&route.id, &params, req.header("appkey"), &req.body)
+    {
+        Some(Ok(Some(result))) => json(
+            200,
+            json!({"errcode": 0, "reason": "success", "result": result}),
+        ),
+        Some(Ok(None)) => json(200, json!({"errcode": 0, "reason": "success"})),
+        Some(Err(state::Fail(code))) => err(code, state::reason(code)),
+        None => json(route.status, route.response.clone()),
+    }
 }
 
 impl Sessions {
@@ -58,11 +77,9 @@ impl Sessions {
         let (Some(user), Some(pass)) = (user, pass) else {
             return err(20100, "缺少参数.");
         };
-        if user != s.config.ulord.username {
-            return err(20003, "用户不存在.");
-        }
-        if pass != s.config.ulord.password {
-            return err(20004, "密码错误.");
+        // The developers registered so far (the configured one first) and their passwords.
+        if let Err(state::Fail(code)) = s.ulord_state.login(user, pass) {
+            return err(code, state::reason(code));
         }
         let sid = format!(
             "sbx{:032x}",
