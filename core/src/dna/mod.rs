@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 
 mod api;
+pub mod flows;
 
 crate::dna_api!(crate::define_service);
 

@@ -1,0 +1,211 @@
+//! The DNA client end to end against an in-process sandbox (tests/sandbox), whose checks were
+//! written without chainkit-core: token → accounts → series → mint → batch mint → transfer →
+//! owner and records → burn, a transparently refreshed expired token, and typed errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use chainkit_core::auth::credentials::Credentials;
+use chainkit_core::bif::KeyType;
+use chainkit_core::dna::flows::STATE_SUCCEEDED;
+use chainkit_core::dna::*;
+use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
+
+const CONTRACT: &str = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
+const WAIT: Duration = Duration::from_secs(20);
+
+async fn sandbox() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = chainkit_sandbox::app(chainkit_sandbox::Config::default());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    format!("http://{addr}")
+}
+
+fn client(base: &str) -> DnaClient {
+    let config = ClientConfig::new(base).unwrap();
+    let runtime = Runtime::native().unwrap();
+    let dna = chainkit_sandbox::config::Dna::default();
+    let auth = Credentials::Dna {
+        api_key: dna.api_key,
+        api_secret: Secret::new(dna.api_secret),
+    }
+    .authorizer(&config.base_url, runtime.transport.clone())
+    .unwrap();
+    DnaClient::new(Executor::new(config, runtime), auth)
+}
+
+fn asset(series_id: &str, number: &str, to: &str) -> MintDna {
+    MintDna {
+        series_id: series_id.into(),
+        dna_name: format!("资产 {number}"),
+        dna_number: number.into(),
+        dna_des: Some("chainkit e2e".into()),
+        url: "https://img.example/a.png".into(),
+        hash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
+        display_url: "https://img.example/a-85.png".into(),
+        to_bid: to.into(),
+        dna_price: Some(1.24),
+        dna_category: Some("图片".into()),
+        extension: None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_documented_flow() {
+    let base = sandbox().await;
+    let dna = client(&base);
+
+    let defaults = chainkit_sandbox::config::Dna::default();
+    let token = dna
+        .get_token(&TokenRequest {
+            api_key: defaults.api_key.clone(),
+            api_secret: Secret::new(defaults.api_secret.clone()),
+        })
+        .await
+        .unwrap();
+    assert!(!token.access_token.is_empty());
+    assert!(!format!("{token:?}").contains(token.access_token.expose()));
+
+    let alice = dna
+        .create_account("13800000001", KeyType::Ed25519)
+        .await
+        .unwrap();
+    let bob = dna
+        .create_account("13800000002", KeyType::Sm2)
+        .await
+        .unwrap();
+    let (alice_bid, bob_bid) = (
+        alice.public_key().address().to_string(),
+        bob.public_key().address().to_string(),
+    );
+
+    let series = dna
+        .series_add(&SeriesAdd {
+            series_name: "chainkit 集合".into(),
+            series_issuer: Some("chainkit".into()),
+            series_des: None,
+            external_url: None,
+        })
+        .await
+        .unwrap();
+    let detail = dna
+        .series_detail(&SeriesId {
+            series_id: series.series_id.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(detail.series_name, "chainkit 集合");
+    let page = dna
+        .series_list(&SeriesListRequest {
+            page_num: 1,
+            page_size: 20,
+        })
+        .await
+        .unwrap();
+    assert!(page.data.iter().any(|s| s.series_id == series.series_id));
+
+    let minted = dna
+        .mint_dna(&asset(&series.series_id, "1", &alice_bid))
+        .await
+        .unwrap();
+    let outcome = dna
+        .wait_for_message(&minted.message_id, WAIT)
+        .await
+        .unwrap();
+    assert_eq!(outcome.state, STATE_SUCCEEDED, "{outcome:?}");
+    let token_bid = outcome.info.unwrap()[0].token_bid.clone().unwrap();
+    assert_eq!(
+        dna.owners_of(&token_bid).await.unwrap(),
+        vec![alice_bid.clone()]
+    );
+
+    let batch = dna
+        .batch_mint_dna(&BatchMintDna {
+            data: vec![
+                asset(&series.series_id, "2", &alice_bid),
+                asset(&series.series_id, "3", &bob_bid),
+            ],
+        })
+        .await
+        .unwrap();
+    let outcome = dna.wait_for_message(&batch.message_id, WAIT).await.unwrap();
+    assert_eq!(outcome.state, STATE_SUCCEEDED);
+    assert_eq!(outcome.info.unwrap().len(), 2);
+    let in_series = dna
+        .series_dna_list(&SeriesDnaRequest {
+            series_id: series.series_id.clone(),
+            page_num: 1,
+            page_size: 10,
+        })
+        .await
+        .unwrap();
+    assert_eq!(in_series.total, 3);
+
+    let sent = dna
+        .transfer(&alice, CONTRACT, &token_bid, &bob_bid)
+        .await
+        .unwrap();
+    let outcome = dna.wait_for_message(&sent.message_id, WAIT).await.unwrap();
+    assert_eq!(outcome.state, STATE_SUCCEEDED, "{outcome:?}");
+    assert_eq!(
+        dna.owners_of(&token_bid).await.unwrap(),
+        vec![bob_bid.clone()]
+    );
+    let records = dna
+        .dna_records(&RecordsRequest {
+            token_bid: token_bid.clone(),
+            page_num: 1,
+            page_size: 10,
+        })
+        .await
+        .unwrap();
+    let mut operations: Vec<_> = records.data.iter().map(|r| r.operation).collect();
+    operations.sort_unstable();
+    assert_eq!(operations, vec![0, 1]);
+    let bobs = dna
+        .user_dna_list(&UserDnaRequest {
+            user_id: bob_bid.clone(),
+            page_num: 1,
+            page_size: 10,
+        })
+        .await
+        .unwrap();
+    assert!(bobs.data.iter().any(|a| a.token_bid == token_bid));
+
+    let burnt = dna.burn(&bob, CONTRACT, &token_bid).await.unwrap();
+    let outcome = dna.wait_for_message(&burnt.message_id, WAIT).await.unwrap();
+    assert_eq!(outcome.state, STATE_SUCCEEDED, "{outcome:?}");
+    assert!(dna.owners_of(&token_bid).await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn expired_tokens_are_refreshed_and_errors_are_typed() {
+    let base = sandbox().await;
+    let dna = client(&base);
+    let add = |name: &str| SeriesAdd {
+        series_name: name.into(),
+        series_issuer: Some("chainkit".into()),
+        series_des: None,
+        external_url: None,
+    };
+    dna.series_add(&add("first")).await.unwrap();
+    let expired = reqwest::Client::new()
+        .post(format!("{base}/_sandbox/dna/expire-tokens"))
+        .send()
+        .await
+        .unwrap();
+    assert!(expired.status().is_success());
+    // The cached token is now expired server-side: the call refreshes it once and succeeds.
+    dna.series_add(&add("second")).await.unwrap();
+
+    let duplicate = dna.series_add(&add("second")).await.unwrap_err();
+    assert_eq!(duplicate.kind(), ErrorKind::Api);
+    assert_eq!(duplicate.code(), Some("400"));
+    assert_eq!(duplicate.service(), Some("dna"));
+    assert!(!duplicate.message().is_empty());
+
+    let too_long = dna.series_add(&add(&"长".repeat(51))).await.unwrap_err();
+    assert_eq!(too_long.kind(), ErrorKind::InvalidInput);
+    assert!(!too_long.request_sent());
+}
