@@ -1,6 +1,6 @@
-//! Huawei Cloud BCS (seed 004): list Fabric blockchains and create a blockchain-engine instance
-//! signed with AK/SK, then list the instances with an IAM password token, which shows both
-//! schemes reach the same project's state.
+//! Huawei Cloud BCS (seed 004): list Fabric blockchains (§1.5.1.18) and create a blockchain-engine
+//! instance (§2.5.3.1) signed with AK/SK, then list the instances (§2.5.3.2) with an IAM password
+//! token (§1.4.1), which shows both schemes reach the same project's state.
 
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::auth::huawei::Algorithm;
@@ -26,7 +26,8 @@ pub async fn run(executor: &Executor, sandbox_url: &str) -> DemoResult<()> {
     )?;
     aksk.call("GET", &format!("/v2/{PROJECT}/blockchains"), None)
         .await?;
-    // §2.5.2.1 create: the fields the document requires; the job runs asynchronously.
+    // Seed 004 §2.5.3.1: name, edition, data_management and orgs are required; the optional
+    // rest picks a raft chain and an auto-paid order. The answer carries a job id: creation runs asynchronously.
     let create = json!({
         "name": "demo-chain",
         "edition": "Professional",
