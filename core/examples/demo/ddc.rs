@@ -15,10 +15,15 @@ pub async fn run(executor: &Executor) -> DemoResult<()> {
         &token("sandbox-ddc-apitoken"),
         Success::ZeroField("code"),
     )?;
-    // Seed 000 chainaccount/searches: the filter `data` must not be null but may be empty `{}`.
+    // Seed 000 chainaccount/searches: the filter `data` must not be null but may be empty `{}`;
+    // `page` is `{pageNum, pageSize}`.
     let accounts = "/ddcoai/sys/v1/chainaccount/searches";
-    ddc.call("POST", accounts, Some(json!({"data": {}})))
-        .await?;
+    ddc.call(
+        "POST",
+        accounts,
+        Some(json!({"data": {}, "page": {"pageNum": 1, "pageSize": 10}})),
+    )
+    .await?;
     ddc.call("POST", "/ddcoai/sys/v1/user/account/info/search", None)
         .await?;
 
@@ -33,7 +38,7 @@ pub async fn run(executor: &Executor) -> DemoResult<()> {
             "POST chainaccount/searches with a wrong apitoken",
             "POST",
             accounts,
-            Some(json!({"data": {}})),
+            Some(json!({"data": {}, "page": {"pageNum": 1, "pageSize": 10}})),
         )
         .await
 }

@@ -20,12 +20,18 @@ pub async fn run(executor: &Executor) -> DemoResult<()> {
         },
         Success::ZeroField("code"),
     )?;
+    // `alice` is the sandbox's seeded main account; sub-account names are pool-wide, so the
+    // demo's carries the process id, so a second run against the same sandbox still succeeds.
+    let sub = format!("demo-sub-{}", std::process::id());
     for (action, data) in [
-        ("Account.GetBindInfo", json!({"account": "demo-account"})),
-        ("SubAccount.GetUserAll", json!({"account": "demo-account"})),
+        ("Account.GetBindInfo", json!({"account": "alice"})),
+        (
+            "SubAccount.Create",
+            json!({"master": "alice", "userName": sub, "theorySpeed": 100, "description": "demo", "workerCount": 2}),
+        ),
         (
             "Worker.GetSubAccountWorkerSummary",
-            json!({"userName": "demo-sub"}),
+            json!({"userName": sub}),
         ),
     ] {
         let body = json!({"action": action, "data": data});
