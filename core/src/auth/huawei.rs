@@ -117,7 +117,8 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
-    fn name(self) -> &'static str {
+    /// The name sent in `Authorization` (§6).
+    pub fn name(self) -> &'static str {
         match self {
             Self::HmacSha256 => "SDK-HMAC-SHA256",
             Self::HmacSm3 => "SDK-HMAC-SM3",
@@ -179,11 +180,11 @@ pub fn sign(
     algorithm: Algorithm,
     now: Duration,
 ) -> Result<Signature> {
-    let mut inline = [("", &b""[..]); INLINE_HEADERS];
+    let mut inline = [("", None); INLINE_HEADERS];
     let mut spill = Vec::new();
     let given = header_slots(&mut inline, &mut spill, request.headers().len());
     for (slot, (name, value)) in given.iter_mut().zip(request.headers()) {
-        *slot = (name.as_str(), value.as_bytes());
+        *slot = (name.as_str(), std::str::from_utf8(value.as_bytes()).ok());
     }
     let plan = plan(
         request.method().as_str(),
@@ -210,12 +211,10 @@ pub fn sign(
         *slot = Some((HeaderName::from_static(name), header_value(name, value)?));
     }
     let mut trimmed = Vec::new();
+    // Only unsignable headers get here non-UTF-8 (plan rejects the others); they are sent as is.
     for &(name, value) in given.iter() {
-        if !may_be_padded(value) {
+        let Some(text) = value.filter(|v| may_be_padded(v)) else {
             continue;
-        }
-        let Ok(text) = std::str::from_utf8(value) else {
-            continue; // only unsignable headers get here non-UTF-8 (plan rejects the others)
         };
         let sent = sent_value(&plan.added, name, text);
         if sent.len() != text.len() && !plan.added.replaces(name) {
@@ -332,7 +331,7 @@ pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
             );
         }
     }
-    let mut inline = [("", &b""[..]); INLINE_HEADERS];
+    let mut inline = [("", None); INLINE_HEADERS];
     let mut spill = Vec::new();
     let given = header_slots(&mut inline, &mut spill, headers.len());
     let mut at = 0;
@@ -344,7 +343,7 @@ pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
             k
         };
         at += k.len();
-        *slot = (name, v.as_ref().as_bytes());
+        *slot = (name, Some(v.as_ref()));
     }
     let plan = plan(
         method.as_str(),
@@ -373,9 +372,9 @@ pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
 /// to the heap. Small `Vec`s here were a measurable share of a signature.
 const INLINE_HEADERS: usize = 24;
 
-/// A header as the signer reads it: lowercase name, raw value (UTF-8 is checked where the value
-/// is signed: an unsigned header may carry any bytes the wire allows).
-type Given<'a> = (&'a str, &'a [u8]);
+/// A header as the signer reads it: lowercase name, value (`None` if it is not UTF-8, an error
+/// only where the value is signed: an unsigned header may carry any bytes the wire allows).
+type Given<'a> = (&'a str, Option<&'a str>);
 
 /// `len` slots, from `inline` when they fit.
 fn header_slots<'s, T: Copy + Default>(
@@ -476,7 +475,10 @@ fn plan<'a>(
 
     let path = uri.path();
     let query = uri.query().unwrap_or("");
-    let header_bytes: usize = given.iter().map(|(n, v)| 2 * n.len() + v.len() + 3).sum();
+    let header_bytes: usize = given
+        .iter()
+        .map(|(n, v)| 2 * n.len() + v.map_or(0, str::len) + 3)
+        .sum();
     let mut canonical =
         String::with_capacity(method.len() + path.len() + query.len() + header_bytes + 512);
     canonical.extend(method.chars().map(|c| c.to_ascii_uppercase()));
@@ -496,8 +498,8 @@ fn plan<'a>(
         .iter()
         .filter(|(name, _)| !UNSIGNABLE.contains(name) && !added.replaces(name));
     for &(name, value) in signed_given {
-        let text = std::str::from_utf8(value)
-            .map_err(|_| Error::invalid_input(format!("header {name} is not UTF-8")))?;
+        let text =
+            value.ok_or_else(|| Error::invalid_input(format!("header {name} is not UTF-8")))?;
         entries[n] = (name, text.trim());
         n += 1;
     }
@@ -670,10 +672,7 @@ fn given_text<'a>(given: &[Given<'a>], name: &str) -> Result<Option<&'a str>> {
     given
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, v)| {
-            std::str::from_utf8(v)
-                .map_err(|_| Error::invalid_input(format!("header {name} is not UTF-8")))
-        })
+        .map(|(_, v)| v.ok_or_else(|| Error::invalid_input(format!("header {name} is not UTF-8"))))
         .transpose()
 }
 
@@ -829,8 +828,8 @@ fn header_value(name: &str, value: &str) -> Result<HeaderValue> {
 
 /// Whether `str::trim` could change `value`: it starts or ends with something other than a
 /// visible ASCII character (a multi-byte character ends in a continuation byte, never in one).
-fn may_be_padded(value: &[u8]) -> bool {
-    match (value.first(), value.last()) {
+fn may_be_padded(value: &str) -> bool {
+    match (value.as_bytes().first(), value.as_bytes().last()) {
         (Some(first), Some(last)) => !first.is_ascii_graphic() || !last.is_ascii_graphic(),
         _ => false,
     }
