@@ -1010,6 +1010,37 @@ mod tests {
         );
     }
 
+    /// More headers than the stack array holds take the heap path, with the same result.
+    #[test]
+    fn many_headers_spill_to_the_heap() {
+        let headers: Vec<(String, String)> = (0..INLINE_HEADERS + 6)
+            .rev()
+            .map(|i| (format!("X-H{i:02}"), format!(" {i} ")))
+            .collect();
+        let refs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let parts = sign_parts(
+            "GET",
+            "https://h/x",
+            &headers,
+            b"",
+            &creds(),
+            Algorithm::HmacSha256,
+            Duration::ZERO,
+        )
+        .unwrap();
+        let mut req = request("GET", "https://h/x", &refs, "");
+        let sig = sign(&mut req, &creds(), Algorithm::HmacSha256, Duration::ZERO).unwrap();
+        assert_eq!(parts.authorization, sig.authorization);
+        assert_eq!(parts.headers.len(), INLINE_HEADERS + 6 + 3);
+        assert!(sig.canonical_request.contains("\nx-h00:0\nx-h01:1\n"));
+        assert!(sig
+            .authorization
+            .contains("SignedHeaders=host;x-h00;x-h01;"));
+    }
+
     #[test]
     fn canonical_queries_are_borrowed_and_others_rebuilt() {
         for (query, canonical, borrowed) in [
