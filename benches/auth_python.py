@@ -1,5 +1,7 @@
 """Signing through chainkit's Python binding vs the peers, in one run (BENCHMARKS.md):
 the official huaweicloudsdkcore signer, and the seed 003 recipe done with PyJWT + hmac.
+Each side ends with what is sent: the peers' results are ready to use, so the chainkit side
+also reads its result's attributes (url + headers; authorization + body).
 
     .venv/bin/python benches/auth_python.py [--seconds S]
 """
@@ -32,11 +34,20 @@ def official_huawei() -> object:
 
 
 SECRET_SK = chainkit.Secret(SK)
+SIGNER = chainkit.HuaweiSigner(AK, SECRET_SK, project_id=PROJECT)
 
 
 def chainkit_huawei() -> object:
-    return chainkit.sign_huawei("POST", f"https://{HOST}{PATH}?limit=10&offset=0", list(HEADERS.items()),
-                                BODY.encode(), access_key=AK, secret_key=SECRET_SK, project_id=PROJECT)
+    """The documented way to sign many requests: one HuaweiSigner."""
+    signed = SIGNER.sign("POST", f"https://{HOST}{PATH}?limit=10&offset=0", HEADERS, BODY)
+    return signed.url, signed.headers
+
+
+def chainkit_sign_huawei() -> object:
+    """The one-shot function, credentials passed on every call."""
+    signed = chainkit.sign_huawei("POST", f"https://{HOST}{PATH}?limit=10&offset=0", HEADERS, BODY,
+                                  access_key=AK, secret_key=SECRET_SK, project_id=PROJECT)
+    return signed.url, signed.headers
 
 
 def recipe_pool() -> object:
@@ -52,10 +63,18 @@ def recipe_pool() -> object:
 
 
 KEY, SALT = chainkit.Secret("test-secret-key"), chainkit.Secret("test-secret-salt")
+POOL = chainkit.PoolSigner("client-1", KEY, SALT)
 
 
 def chainkit_pool() -> object:
-    return chainkit.sign_pool("client-1", KEY, SALT, "SubAccount.Create", PARAMS)
+    """The documented way to sign many calls: one PoolSigner."""
+    call = POOL.sign("SubAccount.Create", PARAMS)
+    return call.authorization, call.body
+
+
+def chainkit_sign_pool() -> object:
+    call = chainkit.sign_pool("client-1", KEY, SALT, "SubAccount.Create", PARAMS)
+    return call.authorization, call.body
 
 
 def per_call_us(fn: Callable[[], object], seconds: float) -> float:
@@ -77,17 +96,26 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     seconds = parser.parse_args().seconds
     # Same output first, so the two sides do the same work.
-    assert official_huawei().header_params["Authorization"].split("Signature=")[0] == \
-        dict(chainkit_huawei().headers)["authorization"].split("Signature=")[0]
+    official = official_huawei().header_params["Authorization"].split("Signature=")[0]
+    for fn in (chainkit_huawei, chainkit_sign_huawei):
+        assert dict(fn()[1])["authorization"].split("Signature=")[0] == official
+    for fn in (chainkit_pool, chainkit_sign_pool):
+        body = json.loads(fn()[1])
+        assert body["data"] == json.loads(recipe_pool()[1])["data"]
     rows: Dict[str, float] = {}
-    for name, fn in [("huaweicloudsdkcore sign_request", official_huawei), ("chainkit.sign_huawei", chainkit_huawei),
-                     ("PyJWT + hmac recipe", recipe_pool), ("chainkit.sign_pool", chainkit_pool)]:
+    for name, fn in [("huaweicloudsdkcore sign_request", official_huawei),
+                     ("chainkit.HuaweiSigner.sign", chainkit_huawei), ("chainkit.sign_huawei", chainkit_sign_huawei),
+                     ("PyJWT + hmac recipe", recipe_pool),
+                     ("chainkit.PoolSigner.sign", chainkit_pool), ("chainkit.sign_pool", chainkit_sign_pool)]:
         rows[name] = per_call_us(fn, seconds)
     print("| call | µs per call |\n|---|---:|")
     for name, us in rows.items():
         print(f"| {name} | {us:.2f} |")
-    print(f"\nHuawei: chainkit is {rows['huaweicloudsdkcore sign_request'] / rows['chainkit.sign_huawei']:.1f}x the official signer")
-    print(f"Pool: chainkit is {rows['PyJWT + hmac recipe'] / rows['chainkit.sign_pool']:.1f}x the PyJWT + hmac recipe")
+    official_us, recipe_us = rows["huaweicloudsdkcore sign_request"], rows["PyJWT + hmac recipe"]
+    for name in ("chainkit.HuaweiSigner.sign", "chainkit.sign_huawei"):
+        print(f"Huawei: {name} is {official_us / rows[name]:.1f}x faster than the official signer")
+    for name in ("chainkit.PoolSigner.sign", "chainkit.sign_pool"):
+        print(f"Pool: {name} is {recipe_us / rows[name]:.1f}x faster than the PyJWT + hmac recipe")
 
 
 if __name__ == "__main__":

@@ -1,19 +1,23 @@
-//! `Credentials` for `Client`, and the two signers on their own (`sign_huawei`, `sign_pool`)
-//! for callers with their own HTTP stack. Signing is core's; this file converts Python values.
+//! `Credentials` for `Client`, and the two signers on their own for callers with their own
+//! HTTP stack: `HuaweiSigner` and `PoolSigner` (credentials converted once, for many requests)
+//! and the one-shot `sign_huawei` and `sign_pool`. Signing is core's; this file converts
+//! Python values, borrowing them where the C API allows.
 
 use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials as CoreCredentials;
-use chainkit_core::auth::huawei::{sign_parts, AkSk, Algorithm};
-use chainkit_core::auth::pool::{sign_fresh, PoolCredentials, DEFAULT_TTL};
+use chainkit_core::auth::huawei::{sign_parts_with, AkSk, Algorithm};
+use chainkit_core::auth::pool::{sign_os_random, PoolCredentials, DEFAULT_TTL};
 use chainkit_core::auth::ulord::AdminSession;
-use chainkit_core::runtime::{Clock, OsRandom, SystemClock};
+use chainkit_core::runtime::{Clock, SystemClock};
 use chainkit_core::Error;
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::PyDict;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use crate::errors::to_py;
+use crate::json_text::compact_json;
 use crate::secret::Secret;
 
 /// A secret argument: a `chainkit.Secret`, or a plain `str` wrapped at once.
@@ -190,38 +194,243 @@ impl Credentials {
     }
 }
 
-/// A request signed by `sign_huawei`: send exactly this URL and these headers.
+/// Signs Huawei AK/SK requests with credentials converted once: the way to sign many.
+/// `repr()` shows the algorithm only.
+#[pyclass(frozen, module = "chainkit")]
+pub struct HuaweiSigner {
+    credentials: AkSk,
+    algorithm: Algorithm,
+}
+
+#[pymethods]
+impl HuaweiSigner {
+    #[new]
+    #[pyo3(signature = (access_key, secret_key, *, project_id = None, security_token = None, algorithm = "SDK-HMAC-SHA256"))]
+    fn new(
+        access_key: String,
+        secret_key: SecretArg,
+        project_id: Option<String>,
+        security_token: Option<SecretArg>,
+        algorithm: &str,
+    ) -> PyResult<Self> {
+        Ok(Self {
+            credentials: AkSk {
+                access_key,
+                secret_key: secret_key.into_core(),
+                project_id,
+                security_token: security_token.map(SecretArg::into_core),
+            },
+            algorithm: self::algorithm(algorithm)?,
+        })
+    }
+
+    /// Signs one request at `now` (seconds since the epoch; default: now). `headers` is a dict
+    /// or a sequence of `(name, value)` pairs; `body` is `bytes` or `str` (sent as UTF-8).
+    #[pyo3(signature = (method, url, headers = None, body = None, *, now = None))]
+    fn sign<'py>(
+        &self,
+        method: PyBackedStr,
+        url: &Bound<'py, PyString>,
+        headers: Option<&Bound<'py, PyAny>>,
+        body: Option<&Bound<'py, PyAny>>,
+        now: Option<f64>,
+    ) -> PyResult<SignedRequest> {
+        sign_request(
+            &self.credentials,
+            self.algorithm,
+            &method,
+            url,
+            headers,
+            body,
+            now,
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!("HuaweiSigner(algorithm={:?})", self.algorithm.name())
+    }
+}
+
+/// A request signed by `HuaweiSigner.sign` or `sign_huawei`: send exactly this URL and these
+/// headers.
 #[pyclass(frozen, module = "chainkit")]
 pub struct SignedRequest {
-    /// The URL, query in canonical order.
-    #[pyo3(get)]
-    url: String,
-    /// Every header to send, `Authorization` included.
-    #[pyo3(get)]
-    headers: Vec<(String, String)>,
+    url: Py<PyString>,
+    headers: Py<PyList>,
 }
 
 #[pymethods]
 impl SignedRequest {
-    fn __repr__(&self) -> String {
-        format!(
+    /// The URL, query in canonical order.
+    #[getter]
+    fn url(&self, py: Python<'_>) -> Py<PyString> {
+        self.url.clone_ref(py)
+    }
+
+    /// Every header to send, `Authorization` included: a new list on each access.
+    #[getter]
+    fn headers<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
+        let headers = self.headers.bind(py);
+        headers.get_slice(0, headers.len())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
             "SignedRequest(url={:?}, headers=<{}>)",
-            chainkit_core::redact::redact_url(&self.url),
-            self.headers.len()
-        )
+            chainkit_core::redact::redact_url(&self.url.bind(py).to_cow()?),
+            self.headers.bind(py).len()
+        ))
     }
 }
 
-/// Signs a request with Huawei AK/SK at `now` (seconds since the epoch; default: now).
-#[pyfunction]
-#[pyo3(signature = (method, url, headers = Vec::new(), body = None, *, access_key, secret_key, project_id = None, security_token = None, algorithm = "SDK-HMAC-SHA256", now = None))]
-#[allow(clippy::too_many_arguments)]
-pub fn sign_huawei(
+/// A request body: `bytes` borrowed, `str` as its UTF-8.
+enum Body<'py> {
+    Bytes(Bound<'py, PyBytes>),
+    Text(PyBackedStr),
+}
+
+impl Body<'_> {
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Bytes(b) => b.as_bytes(),
+            Self::Text(t) => t.as_bytes(),
+        }
+    }
+}
+
+fn body<'py>(body: Option<&Bound<'py, PyAny>>) -> PyResult<Option<Body<'py>>> {
+    let Some(body) = body.filter(|b| !b.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(bytes) = body.cast::<PyBytes>() {
+        return Ok(Some(Body::Bytes(bytes.clone())));
+    }
+    Ok(Some(Body::Text(body.extract()?)))
+}
+
+/// Headers as given: a dict or a sequence of `(name, value)` pairs, each as the Python
+/// strings (reused in the result when sent unchanged) and their text.
+type GivenHeaders<'py> = (
+    Vec<(Bound<'py, PyString>, Bound<'py, PyString>)>,
+    Vec<(PyBackedStr, PyBackedStr)>,
+);
+
+fn given_headers<'py>(headers: Option<&Bound<'py, PyAny>>) -> PyResult<GivenHeaders<'py>> {
+    let mut objects = Vec::new();
+    let mut texts = Vec::new();
+    let mut add = |name: Bound<'py, PyAny>, value: Bound<'py, PyAny>| -> PyResult<()> {
+        let (name, value) = (
+            name.cast_into::<PyString>()?,
+            value.cast_into::<PyString>()?,
+        );
+        texts.push((
+            PyBackedStr::try_from(name.clone())?,
+            PyBackedStr::try_from(value.clone())?,
+        ));
+        objects.push((name, value));
+        Ok(())
+    };
+    match headers.filter(|h| !h.is_none()) {
+        None => {}
+        Some(h) => match h.cast::<PyDict>() {
+            Ok(dict) => {
+                for (name, value) in dict.iter() {
+                    add(name, value)?;
+                }
+            }
+            Err(_) => {
+                for pair in h.try_iter()? {
+                    let (name, value) = pair?.extract()?;
+                    add(name, value)?;
+                }
+            }
+        },
+    }
+    Ok((objects, texts))
+}
+
+/// A signer's own header name, as one interned Python string.
+fn header_name<'py>(py: Python<'py>, name: &str) -> Bound<'py, PyString> {
+    let interned = match name {
+        "authorization" => intern!(py, "authorization"),
+        "content-type" => intern!(py, "content-type"),
+        "host" => intern!(py, "host"),
+        "x-project-id" => intern!(py, "x-project-id"),
+        "x-sdk-content-sha256" => intern!(py, "x-sdk-content-sha256"),
+        "x-sdk-content-sm3" => intern!(py, "x-sdk-content-sm3"),
+        "x-sdk-date" => intern!(py, "x-sdk-date"),
+        "x-security-token" => intern!(py, "x-security-token"),
+        other => return PyString::new(py, other),
+    };
+    interned.clone()
+}
+
+fn sign_request<'py>(
+    credentials: &AkSk,
+    algorithm: Algorithm,
     method: &str,
-    url: &str,
-    headers: Vec<(String, String)>,
-    // Borrowed from the `bytes` object: a `Vec<u8>` parameter is filled element by element.
-    body: Option<&[u8]>,
+    url: &Bound<'py, PyString>,
+    headers: Option<&Bound<'py, PyAny>>,
+    body: Option<&Bound<'py, PyAny>>,
+    now: Option<f64>,
+) -> PyResult<SignedRequest> {
+    let py = url.py();
+    let url_text = PyBackedStr::try_from(url.clone())?;
+    let (objects, texts) = given_headers(headers)?;
+    let body = self::body(body)?;
+    let mut sent = Vec::with_capacity(texts.len() + 6);
+    let signed = sign_parts_with(
+        method,
+        &url_text,
+        &texts,
+        body.as_ref().map_or(&[][..], Body::as_bytes),
+        credentials,
+        algorithm,
+        self::now(now)?,
+        |name, value| {
+            // The given headers come first, in order: their Python strings are reused when
+            // the signer sends them unchanged.
+            let given = objects.get(sent.len()).zip(texts.get(sent.len()));
+            let (name, value) = match given {
+                Some(((name_obj, value_obj), (name_text, value_text))) => (
+                    if **name_text == *name {
+                        name_obj.clone()
+                    } else {
+                        header_name(py, name)
+                    },
+                    if **value_text == *value {
+                        value_obj.clone()
+                    } else {
+                        PyString::new(py, value)
+                    },
+                ),
+                None => (header_name(py, name), PyString::new(py, value)),
+            };
+            sent.push((name, value));
+        },
+    )
+    .map_err(to_py)?;
+    let url = if signed.url == *url_text {
+        url.clone()
+    } else {
+        PyString::new(py, &signed.url)
+    };
+    Ok(SignedRequest {
+        url: url.unbind(),
+        headers: PyList::new(py, sent)?.unbind(),
+    })
+}
+
+/// Signs a request with Huawei AK/SK at `now` (seconds since the epoch; default: now).
+/// To sign many, build a `HuaweiSigner` once instead.
+#[pyfunction]
+#[pyo3(signature = (method, url, headers = None, body = None, *, access_key, secret_key, project_id = None, security_token = None, algorithm = "SDK-HMAC-SHA256", now = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn sign_huawei<'py>(
+    method: PyBackedStr,
+    url: &Bound<'py, PyString>,
+    headers: Option<&Bound<'py, PyAny>>,
+    body: Option<&Bound<'py, PyAny>>,
     access_key: String,
     secret_key: SecretArg,
     project_id: Option<String>,
@@ -229,29 +438,84 @@ pub fn sign_huawei(
     algorithm: &str,
     now: Option<f64>,
 ) -> PyResult<SignedRequest> {
-    let credentials = AkSk {
+    HuaweiSigner::new(
         access_key,
-        secret_key: secret_key.into_core(),
+        secret_key,
         project_id,
-        security_token: security_token.map(SecretArg::into_core),
-    };
-    let signed = sign_parts(
-        method,
-        url,
-        &headers,
-        body.unwrap_or_default(),
-        &credentials,
-        self::algorithm(algorithm)?,
-        self::now(now)?,
-    )
-    .map_err(to_py)?;
-    Ok(SignedRequest {
-        url: signed.url,
-        headers: signed.headers,
-    })
+        security_token,
+        algorithm,
+    )?
+    .sign(method, url, headers, body, now)
 }
 
-/// One mining-pool call signed by `sign_pool`: POST `body` with `Authorization: authorization`.
+/// Signs mining-pool calls (seed 003) with credentials converted once: the way to sign many.
+/// `repr()` shows no secret.
+#[pyclass(frozen, module = "chainkit")]
+pub struct PoolSigner {
+    credentials: PoolCredentials,
+    ttl: Duration,
+}
+
+#[pymethods]
+impl PoolSigner {
+    #[new]
+    #[pyo3(signature = (client_id, secret_key, secret_salt, *, ttl_s = None))]
+    fn new(
+        client_id: String,
+        secret_key: SecretArg,
+        secret_salt: SecretArg,
+        ttl_s: Option<u64>,
+    ) -> Self {
+        Self {
+            credentials: PoolCredentials {
+                client_id,
+                secret_key: secret_key.into_core(),
+                secret_salt: secret_salt.into_core(),
+            },
+            ttl: ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
+        }
+    }
+
+    /// Signs one call with fresh `rnd` and `signNonce`. `params` is a dict (sent as compact
+    /// JSON) or that JSON text; `now` is seconds since the epoch (default: now).
+    #[pyo3(signature = (action, params = None, *, now = None))]
+    fn sign(
+        &self,
+        action: PyBackedStr,
+        params: Option<&Bound<'_, PyAny>>,
+        now: Option<f64>,
+    ) -> PyResult<PoolSignedCall> {
+        let json;
+        let text;
+        let data: &str = match params.filter(|p| !p.is_none()) {
+            None => "{}",
+            Some(p) => match p.cast::<PyString>() {
+                Ok(s) => {
+                    text = PyBackedStr::try_from(s.clone())?;
+                    &text
+                }
+                Err(_) => {
+                    json = compact_json(p)?;
+                    &json
+                }
+            },
+        };
+        let call = sign_os_random(&self.credentials, &action, data, self::now(now)?, self.ttl)
+            .map_err(to_py)?;
+        Ok(PoolSignedCall {
+            authorization: call.authorization,
+            body: call.body.to_string(),
+            sign: call.sign,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!("PoolSigner(client_id={:?})", self.credentials.client_id)
+    }
+}
+
+/// One mining-pool call signed by `PoolSigner.sign` or `sign_pool`: POST `body` with
+/// `Authorization: authorization`.
 #[pyclass(frozen, module = "chainkit")]
 pub struct PoolSignedCall {
     /// The bare JWT for `Authorization`.
@@ -272,27 +536,9 @@ impl PoolSignedCall {
     }
 }
 
-/// `json.dumps` as compact as JS `JSON.stringify`, the seed 003 recipe's `data`. One encoder
-/// is kept: `json.dumps` with options builds a new `JSONEncoder` per call, which cost more
-/// than the signing itself.
-fn compact_json(params: &Bound<'_, PyAny>) -> PyResult<String> {
-    static ENCODE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-    let py = params.py();
-    let encode = ENCODE.get_or_try_init(py, || -> PyResult<Py<PyAny>> {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("ensure_ascii", false)?;
-        kwargs.set_item("separators", (",", ":"))?;
-        let encoder = py
-            .import("json")?
-            .getattr("JSONEncoder")?
-            .call((), Some(&kwargs))?;
-        Ok(encoder.getattr("encode")?.unbind())
-    })?;
-    encode.bind(py).call1((params,))?.extract()
-}
-
 /// Signs one mining-pool call (seed 003) with fresh `rnd` and `signNonce`. `params` is a dict
 /// (sent as compact JSON) or that JSON text; `now` is seconds since the epoch (default: now).
+/// To sign many, build a `PoolSigner` once instead.
 #[pyfunction]
 #[pyo3(signature = (client_id, secret_key, secret_salt, action, params = None, *, now = None, ttl_s = None))]
 #[allow(clippy::too_many_arguments)]
@@ -300,35 +546,10 @@ pub fn sign_pool(
     client_id: String,
     secret_key: SecretArg,
     secret_salt: SecretArg,
-    action: &str,
+    action: PyBackedStr,
     params: Option<&Bound<'_, PyAny>>,
     now: Option<f64>,
     ttl_s: Option<u64>,
 ) -> PyResult<PoolSignedCall> {
-    let data = match params {
-        None => "{}".to_owned(),
-        Some(p) => match p.extract::<String>() {
-            Ok(text) => text,
-            Err(_) => compact_json(p)?,
-        },
-    };
-    let credentials = PoolCredentials {
-        client_id,
-        secret_key: secret_key.into_core(),
-        secret_salt: secret_salt.into_core(),
-    };
-    let call = sign_fresh(
-        &credentials,
-        action,
-        &data,
-        self::now(now)?,
-        &OsRandom,
-        ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
-    )
-    .map_err(to_py)?;
-    Ok(PoolSignedCall {
-        authorization: call.authorization,
-        body: call.body.to_string(),
-        sign: call.sign,
-    })
+    PoolSigner::new(client_id, secret_key, secret_salt, ttl_s).sign(action, params, now)
 }

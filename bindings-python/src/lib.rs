@@ -7,6 +7,7 @@ mod auth;
 mod bif;
 mod client;
 mod errors;
+mod json_text;
 mod runtime;
 mod secret;
 
@@ -16,7 +17,10 @@ use pyo3::prelude::*;
 #[pymodule(name = "_native")]
 mod native {
     #[pymodule_export]
-    use crate::auth::{sign_huawei, sign_pool, Credentials, PoolSignedCall, SignedRequest};
+    use crate::auth::{
+        sign_huawei, sign_pool, Credentials, HuaweiSigner, PoolSignedCall, PoolSigner,
+        SignedRequest,
+    };
     #[pymodule_export]
     use crate::bif::{
         bif_burn_input, bif_decode_transaction, bif_is_valid_address, bif_sign_contract_call,

@@ -1,11 +1,13 @@
 """Type stubs for the native module (checked against it by mypy.stubtest)."""
 
-from typing import Any, Optional, Union, final
+from typing import Any, Mapping, Optional, Sequence, Union, final
 
 __all__ = [
     "Client",
     "Credentials",
+    "HuaweiSigner",
     "PoolSignedCall",
+    "PoolSigner",
     "SignedRequest",
     "RawRequest",
     "RawResponse",
@@ -96,18 +98,61 @@ class Credentials:
     @property
     def scheme(self) -> str: ...
 
+_Headers = Union[Mapping[str, str], Sequence[tuple[str, str]]]
+
+@final
+class HuaweiSigner:
+    """Signs Huawei AK/SK requests with credentials converted once: the way to sign many.
+
+    ``repr()`` shows the algorithm only.
+    """
+
+    def __new__(
+        cls,
+        access_key: str,
+        secret_key: _SecretLike,
+        *,
+        project_id: Optional[str] = None,
+        security_token: Optional[_SecretLike] = None,
+        algorithm: str = "SDK-HMAC-SHA256",
+    ) -> "HuaweiSigner": ...
+    def sign(
+        self,
+        method: str,
+        url: str,
+        headers: Optional[_Headers] = None,
+        body: Union[bytes, str, None] = None,
+        *,
+        now: Optional[float] = None,
+    ) -> "SignedRequest":
+        """Signs one request at ``now`` (epoch seconds; default: now); ``body`` str is sent as UTF-8."""
+
 @final
 class SignedRequest:
-    """A request signed by ``sign_huawei``: send exactly this URL and these headers."""
+    """A request signed by ``HuaweiSigner.sign`` or ``sign_huawei``: send exactly this URL and these headers."""
 
     @property
-    def url(self) -> str: ...
+    def url(self) -> str:
+        """The URL, query in canonical order."""
     @property
-    def headers(self) -> list[tuple[str, str]]: ...
+    def headers(self) -> list[tuple[str, str]]:
+        """Every header to send, ``Authorization`` included: a new list on each access."""
+
+@final
+class PoolSigner:
+    """Signs mining-pool calls (seed 003) with credentials converted once: the way to sign many."""
+
+    def __new__(
+        cls, client_id: str, secret_key: _SecretLike, secret_salt: _SecretLike, *, ttl_s: Optional[int] = None
+    ) -> "PoolSigner": ...
+    def sign(
+        self, action: str, params: Union[dict[str, Any], str, None] = None, *, now: Optional[float] = None
+    ) -> "PoolSignedCall":
+        """Signs one call with fresh ``rnd`` and ``signNonce``; ``params`` a dict or its JSON text."""
 
 @final
 class PoolSignedCall:
-    """A mining-pool call signed by ``sign_pool``: POST ``body`` with ``Authorization``."""
+    """A mining-pool call signed by ``PoolSigner.sign`` or ``sign_pool``: POST ``body`` with ``Authorization``."""
 
     @property
     def authorization(self) -> str: ...
@@ -119,8 +164,8 @@ class PoolSignedCall:
 def sign_huawei(
     method: str,
     url: str,
-    headers: list[tuple[str, str]] = ...,
-    body: Optional[bytes] = None,
+    headers: Optional[_Headers] = None,
+    body: Union[bytes, str, None] = None,
     *,
     access_key: str,
     secret_key: _SecretLike,
@@ -129,7 +174,7 @@ def sign_huawei(
     algorithm: str = "SDK-HMAC-SHA256",
     now: Optional[float] = None,
 ) -> SignedRequest:
-    """Signs a request with Huawei AK/SK at ``now`` (epoch seconds; default: now)."""
+    """Signs a request with Huawei AK/SK at ``now`` (epoch seconds; default: now); see ``HuaweiSigner``."""
 
 def sign_pool(
     client_id: str,
@@ -141,7 +186,7 @@ def sign_pool(
     now: Optional[float] = None,
     ttl_s: Optional[int] = None,
 ) -> PoolSignedCall:
-    """Signs one mining-pool call (seed 003) with fresh ``rnd`` and ``signNonce``."""
+    """Signs one mining-pool call (seed 003) with fresh ``rnd`` and ``signNonce``; see ``PoolSigner``."""
 
 @final
 class RawRequest:

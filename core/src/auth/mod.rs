@@ -14,10 +14,21 @@ pub mod ulord;
 /// Lower-case hex. `hex::encode` collects an iterator of chars, which showed up as 6% of AK/SK
 /// signing time in `perf`; encoding into a byte buffer does the same work without it.
 pub(crate) fn lower_hex(bytes: &[u8]) -> String {
-    let mut buf = vec![0u8; bytes.len() * 2];
-    // The buffer is exactly twice the input, the one length encode_to_slice accepts.
-    if hex::encode_to_slice(bytes, &mut buf).is_err() {
-        return hex::encode(bytes);
+    let mut out = String::with_capacity(bytes.len() * 2);
+    push_lower_hex(&mut out, bytes);
+    out
+}
+
+/// [`lower_hex`] appended to `out`, through a stack buffer: the signers write digests straight
+/// into the string they build.
+pub(crate) fn push_lower_hex(out: &mut String, bytes: &[u8]) {
+    let mut buf = [0u8; 128];
+    for chunk in bytes.chunks(buf.len() / 2) {
+        let hex = &mut buf[..chunk.len() * 2];
+        // The slice is exactly twice the chunk, the one length encode_to_slice accepts, and
+        // hex digits are ASCII: neither fallback can happen.
+        if hex::encode_to_slice(chunk, hex).is_ok() {
+            out.push_str(std::str::from_utf8(hex).unwrap_or_default());
+        }
     }
-    String::from_utf8(buf).unwrap_or_else(|_| hex::encode(bytes))
 }
