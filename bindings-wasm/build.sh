@@ -32,7 +32,8 @@ sed -i 's/^export class ChainkitError/class ChainkitError/' "$node_error"
 echo 'module.exports = { ChainkitError };' >> "$node_error"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n 1)
-for f in package.json web.js web.d.ts node.mjs node.cjs node.d.ts node.d.cts error.d.ts; do
+for f in package.json web.js web.d.ts node.mjs node.cjs node.d.ts node.d.cts error.d.ts \
+  services.js services.cjs services.d.ts services.d.cts; do
   sed -e "s#__ERROR_JS__#$error_js#g" -e "s#__VERSION__#$version#g" "$here/npm/$f" > "$pkg/$f"
 done
 cp "$here/README.md" "$pkg/README.md"

@@ -9,7 +9,7 @@ use pyo3::types::PyBytes;
 use crate::errors::to_py;
 use crate::secret::Secret;
 
-fn key_type(name: &str) -> PyResult<KeyType> {
+pub(crate) fn key_type(name: &str) -> PyResult<KeyType> {
     KeyType::parse(name).map_err(to_py)
 }
 

@@ -130,7 +130,7 @@ type Native = (Executor, Arc<dyn Authorizer>);
 
 impl Client {
     /// This process's executor and authorizer.
-    fn executor(&self) -> Result<Native, Error> {
+    pub(crate) fn executor(&self) -> Result<Native, Error> {
         let pid = std::process::id();
         let mut slot = self.executor.lock().unwrap_or_else(|e| e.into_inner());
         if slot.0 != pid {
@@ -151,6 +151,34 @@ fn native_executor(config: &ClientConfig, credentials: &CoreCredentials) -> Resu
     let runtime = Runtime::native()?;
     let auth = credentials.authorizer(&config.base_url, runtime.transport.clone())?;
     Ok((Executor::new(config.clone(), runtime), auth))
+}
+
+/// Runs `call` to completion with the GIL released, waking every [`SIGNAL_POLL`] so that a
+/// signal handler (Ctrl-C's `KeyboardInterrupt`) can interrupt it; the call is then dropped.
+pub(crate) fn wait<T, F>(py: Python<'_>, call: F) -> PyResult<T>
+where
+    T: Send,
+    F: std::future::Future<Output = Result<T, Error>> + Send,
+{
+    let rt = crate::runtime::get().map_err(to_py)?;
+    let outcome = py.detach(move || {
+        rt.block_on(async move {
+            let mut call = std::pin::pin!(call);
+            loop {
+                if let Ok(result) = tokio::time::timeout(SIGNAL_POLL, &mut call).await {
+                    return Outcome::Done(result);
+                }
+                // `try_attach`: an interpreter that is shutting down is not attached to.
+                if let Some(Err(e)) = Python::try_attach(|py| py.check_signals()) {
+                    return Outcome::Interrupted(e);
+                }
+            }
+        })
+    });
+    match outcome {
+        Outcome::Done(result) => result.map_err(to_py),
+        Outcome::Interrupted(e) => Err(e),
+    }
 }
 
 /// How a blocking call ended.
@@ -198,25 +226,13 @@ impl Client {
     fn request(&self, py: Python<'_>, request: &Bound<'_, RawRequest>) -> PyResult<RawResponse> {
         let request = request.get().0.clone();
         let (executor, auth) = self.executor().map_err(to_py)?;
-        let rt = crate::runtime::get().map_err(to_py)?;
-        let outcome = py.detach(move || {
-            rt.block_on(async move {
-                let mut call = std::pin::pin!(executor.execute(&request, &*auth));
-                loop {
-                    if let Ok(result) = tokio::time::timeout(SIGNAL_POLL, &mut call).await {
-                        return Outcome::Done(result);
-                    }
-                    // `try_attach`: an interpreter that is shutting down is not attached to.
-                    if let Some(Err(e)) = Python::try_attach(|py| py.check_signals()) {
-                        return Outcome::Interrupted(e);
-                    }
-                }
-            })
-        });
-        match outcome {
-            Outcome::Done(result) => result.map(RawResponse).map_err(to_py),
-            Outcome::Interrupted(e) => Err(e),
-        }
+        wait(py, async move { executor.execute(&request, &*auth).await }).map(RawResponse)
+    }
+
+    /// Seed 002 (星火·链网 DNA) endpoints, sent with this client's options and credentials.
+    #[getter]
+    fn dna(slf: Py<Self>) -> crate::dna::DnaClient {
+        crate::dna::DnaClient { client: slf }
     }
 
     fn __repr__(&self) -> String {

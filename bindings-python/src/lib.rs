@@ -3,9 +3,13 @@
 //! It adapts types, errors (the `chainkit.errors` hierarchy), blocking I/O (the GIL is released
 //! while a request is in flight) and the native transport. No service logic lives here.
 
+#[macro_use]
+mod service;
+
 mod auth;
 mod bif;
 mod client;
+mod dna;
 mod errors;
 mod json_text;
 mod runtime;
@@ -33,6 +37,12 @@ mod native {
     use crate::secret::Secret;
 
     use pyo3::prelude::*;
+
+    /// Every service's generated classes (their definitions list them; nothing here does).
+    #[pymodule_init]
+    fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
+        crate::dna::register(module)
+    }
 
     /// Runs one golden-vector case (see tests/vectors/README.md); returns the output as JSON text.
     #[pyfunction]

@@ -4,7 +4,8 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
 /// A credential or token. `repr()` and `str()` give `Secret(***)`; it cannot be pickled.
-#[pyclass(frozen, module = "chainkit")]
+#[pyclass(frozen, module = "chainkit", from_py_object)]
+#[derive(Clone)]
 pub struct Secret(pub chainkit_core::Secret);
 
 #[pymethods]
@@ -29,5 +30,17 @@ impl Secret {
 
     fn __reduce__(&self) -> PyResult<()> {
         Err(PyTypeError::new_err("a Secret cannot be pickled"))
+    }
+}
+
+impl chainkit_core::api::Conv<chainkit_core::Secret> for Secret {
+    fn conv(self) -> chainkit_core::Secret {
+        self.0
+    }
+}
+
+impl chainkit_core::api::Conv<Secret> for chainkit_core::Secret {
+    fn conv(self) -> Secret {
+        Secret(self)
     }
 }

@@ -12,7 +12,7 @@ macro_rules! service {
             $kind:ident $model:ident {
                 $(
                     $(#[doc = $fdoc:literal])*
-                    $field:ident $wire:literal : $fty:ty $([$($rule:expr),* $(,)?])?
+                    $field:ident $wire:literal $($opt:ident)? : $fty:ty $([$($rule:expr),* $(,)?])?
                 ),* $(,)?
             }
         )* }
@@ -26,11 +26,9 @@ macro_rules! service {
     ) => {
         use $core as core_service;
         $(
-            $(#[doc = $mdoc])*
-            #[derive(Clone, Debug, uniffi::Record)]
-            pub struct $model {
-                $( $(#[doc = $fdoc])* pub $field: $fty, )*
-            }
+            service!(@record $(#[doc = $mdoc])* $model []
+                $( [$(#[doc = $fdoc])*] $($opt)? $field $fty; )*
+            );
 
             impl ::chainkit_core::api::Conv<core_service::$model> for $model {
                 fn conv(self) -> core_service::$model {
@@ -59,5 +57,26 @@ macro_rules! service {
                 }
             )*
         }
+    };
+
+    // A record, its fields gathered one by one so that optional ones get a `None` default.
+    (@record $(#[doc = $mdoc:literal])* $model:ident [$($done:tt)*]) => {
+        $(#[doc = $mdoc])*
+        #[derive(Clone, Debug, uniffi::Record)]
+        pub struct $model { $($done)* }
+    };
+    (@record $(#[doc = $mdoc:literal])* $model:ident [$($done:tt)*]
+        [$(#[doc = $fdoc:literal])*] optional $field:ident $fty:ty; $($rest:tt)*
+    ) => {
+        service!(@record $(#[doc = $mdoc])* $model
+            [$($done)* $(#[doc = $fdoc])* #[uniffi(default = None)] pub $field: Option<$fty>,]
+            $($rest)*);
+    };
+    (@record $(#[doc = $mdoc:literal])* $model:ident [$($done:tt)*]
+        [$(#[doc = $fdoc:literal])*] $field:ident $fty:ty; $($rest:tt)*
+    ) => {
+        service!(@record $(#[doc = $mdoc])* $model
+            [$($done)* $(#[doc = $fdoc])* pub $field: $fty,]
+            $($rest)*);
     };
 }

@@ -2,4 +2,6 @@
 const native = require("./node/chainkit_wasm.js");
 const { ChainkitError } = require("./node/__ERROR_JS__");
 
-module.exports = { ...native, ChainkitError };
+const services = require("./services.cjs");
+
+module.exports = { ...native, ...services, ChainkitError };

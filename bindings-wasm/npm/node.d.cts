@@ -1,2 +1,3 @@
 export * from "./node/chainkit_wasm.js";
+export * from "./services.cjs";
 export { ChainkitError } from "./error.js";

@@ -1,3 +1,4 @@
 export * from "./web/chainkit_wasm.js";
+export * from "./services.js";
 export { default } from "./web/chainkit_wasm.js";
 export { ChainkitError } from "./error.js";

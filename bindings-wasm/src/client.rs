@@ -7,7 +7,7 @@ use chainkit_core::redact::{redact_headers, redact_url};
 use chainkit_core::runtime::{OsRandom, SystemClock};
 use chainkit_core::{Authorizer, ClientConfig, Error, Executor, NoAuth, RawRequest, Runtime};
 use js_sys::{Array, Uint8Array};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -145,6 +145,29 @@ impl Client {
             .await
             .map(RawResponse)
             .map_err(|e| to_js(&e))
+    }
+
+    /// Calls endpoint `name` of `service` with `input` in wire names; the typed methods
+    /// (`client.dna.seriesAdd(…)`, generated from core's definitions) call this.
+    #[wasm_bindgen(js_name = callEndpoint)]
+    pub async fn call_endpoint(
+        &self,
+        service: String,
+        name: String,
+        input: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input: serde_json::Value = from_js(input, "input")?;
+        let (executor, auth) = (self.executor.clone(), self.auth.clone());
+        let output = chainkit_core::dispatch::call_json(&service, &name, executor, auth, &input)
+            .await
+            .map_err(|e| to_js(&e))?;
+        output
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| {
+                to_js(&Error::decode(format!(
+                    "answer not representable in JS: {e}"
+                )))
+            })
     }
 
     /// Builds and authorizes `init` without sending it, for callers with their own HTTP stack.

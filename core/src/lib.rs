@@ -10,6 +10,7 @@
 pub mod api;
 pub mod auth;
 pub mod bif;
+pub mod dispatch;
 pub mod dna;
 pub mod endpoint;
 pub mod error;

@@ -29,14 +29,17 @@ fn builds_path_query_and_body_from_the_definition() {
     let post = DnaClient::build_json(
         "series_add",
         &base(),
-        &json!({"seriesName": "集合一", "seriesDes": "描述"}),
+        &json!({"seriesName": "集合一", "seriesIssuer": "发行方", "seriesDes": "描述"}),
     )
     .unwrap();
     assert_eq!(post.method(), "POST");
     assert_eq!(post.headers()["content-type"], "application/json");
     let body: serde_json::Value = serde_json::from_slice(post.body()).unwrap();
     // Absent options are left out, not sent as null.
-    assert_eq!(body, json!({"seriesName": "集合一", "seriesDes": "描述"}));
+    assert_eq!(
+        body,
+        json!({"seriesName": "集合一", "seriesIssuer": "发行方", "seriesDes": "描述"})
+    );
 }
 
 #[test]
@@ -45,12 +48,12 @@ fn rejects_documented_violations_before_any_io() {
     let cases = [
         (
             "series_add",
-            json!({"seriesName": long}),
+            json!({"seriesName": long, "seriesIssuer": "i"}),
             "seriesName: must be 1 to 50 characters, got 51",
         ),
         (
             "series_add",
-            json!({"seriesName": "x", "extra": 1}),
+            json!({"seriesName": "x", "seriesIssuer": "i", "extra": 1}),
             "unknown field `extra`",
         ),
         (
@@ -100,7 +103,7 @@ fn rejects_documented_violations_before_any_io() {
 fn models_are_plain_rust_types() {
     let input = SeriesAdd {
         series_name: "s".into(),
-        series_issuer: None,
+        series_issuer: "i".into(),
         series_des: None,
         external_url: Some("https://e.example".into()),
     };
@@ -108,7 +111,7 @@ fn models_are_plain_rust_types() {
     input.validate().unwrap();
     assert_eq!(
         input.wire().unwrap(),
-        json!({"seriesName": "s", "externalUrl": "https://e.example"})
+        json!({"seriesName": "s", "seriesIssuer": "i", "externalUrl": "https://e.example"})
     );
 }
 

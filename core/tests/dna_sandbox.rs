@@ -41,9 +41,9 @@ fn asset(series_id: &str, number: &str, to: &str) -> MintDna {
         dna_name: format!("资产 {number}"),
         dna_number: number.into(),
         dna_des: Some("chainkit e2e".into()),
-        url: "https://img.example/a.png".into(),
-        hash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
-        display_url: "https://img.example/a-85.png".into(),
+        url: Some("https://img.example/a.png".into()),
+        hash: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into()),
+        display_url: Some("https://img.example/a-85.png".into()),
         to_bid: to.into(),
         dna_price: Some(1.24),
         dna_category: Some("图片".into()),
@@ -83,7 +83,7 @@ async fn the_whole_documented_flow() {
     let series = dna
         .series_add(&SeriesAdd {
             series_name: "chainkit 集合".into(),
-            series_issuer: Some("chainkit".into()),
+            series_issuer: "chainkit".into(),
             series_des: None,
             external_url: None,
         })
@@ -185,7 +185,7 @@ async fn expired_tokens_are_refreshed_and_errors_are_typed() {
     let dna = client(&base);
     let add = |name: &str| SeriesAdd {
         series_name: name.into(),
-        series_issuer: Some("chainkit".into()),
+        series_issuer: "chainkit".into(),
         series_des: None,
         external_url: None,
     };

@@ -15,7 +15,7 @@ from ._native import (
     sign_pool,
     vector_kinds,
 )
-from . import bif
+from . import bif, dna
 from .errors import (
     ApiError,
     ChainkitError,
@@ -52,6 +52,7 @@ __all__ = [
     "SigningError",
     "UnauthorizedError",
     "bif",
+    "dna",
     "evaluate_vector",
     "sign_huawei",
     "sign_pool",

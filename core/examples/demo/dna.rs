@@ -32,7 +32,7 @@ pub async fn run(executor: &Executor) -> DemoResult<()> {
     let series = dna
         .series_add(&SeriesAdd {
             series_name: format!("chainkit demo {stamp}"),
-            series_issuer: Some("chainkit".into()),
+            series_issuer: "chainkit".into(),
             series_des: Some("made by make demo".into()),
             external_url: None,
         })
@@ -49,9 +49,9 @@ pub async fn run(executor: &Executor) -> DemoResult<()> {
             dna_name: "demo asset".into(),
             dna_number: "0001".into(),
             dna_des: None,
-            url: "https://example.com/asset.png".into(),
-            hash: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into(),
-            display_url: "https://example.com/asset-thumb.png".into(),
+            url: Some("https://example.com/asset.png".into()),
+            hash: Some("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".into()),
+            display_url: Some("https://example.com/asset-thumb.png".into()),
             to_bid: holder.clone(),
             dna_price: Some(9.9),
             dna_category: Some("图片".into()),

@@ -8,7 +8,7 @@
 //!     /// doc
 //!     input|output <Model> {
 //!         /// doc
-//!         <rust_name> "<wireName>": <Type> [<rule>, …],   // the [rules] are optional
+//!         <rust_name> "<wireName>" [optional]: <Type> [<rule>, …],   // [rules] may be left out
 //!     }
 //! }
 //! endpoints {
@@ -27,6 +27,17 @@
 //! [`EndpointSpec`]: crate::api::EndpointSpec
 //! [`ServiceSpec`]: crate::api::ServiceSpec
 
+/// A field's Rust type: `optional T` is `Option<T>`. Expanders use it so that each can also
+/// act on the marker (a default of `None`, an optional TypeScript property).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! field_type {
+    (@optional optional) => { true };
+    (@optional) => { false };
+    (optional $t:ty) => { ::core::option::Option<$t> };
+    ($t:ty) => { $t };
+}
+
 /// Expands a service definition block into core's types, endpoints and client.
 #[doc(hidden)]
 #[macro_export]
@@ -38,7 +49,7 @@ macro_rules! define_service {
             $kind:ident $model:ident {
                 $(
                     $(#[doc = $fdoc:literal])*
-                    $field:ident $wire:literal : $fty:ty $([$($rule:expr),* $(,)?])?
+                    $field:ident $wire:literal $($opt:ident)? : $fty:ty $([$($rule:expr),* $(,)?])?
                 ),* $(,)?
             }
         )* }
@@ -53,7 +64,7 @@ macro_rules! define_service {
         $(
             $crate::define_service!(@model $kind
                 $(#[doc = $mdoc])*
-                $model { $( $(#[doc = $fdoc])* $field $wire : $fty $([$($rule),*])? ),* }
+                $model { $( $(#[doc = $fdoc])* $field $wire $($opt)? : $fty $([$($rule),*])? ),* }
             );
         )*
 
@@ -80,6 +91,7 @@ macro_rules! define_service {
         /// Everything stated in this service's definition, for generated docs, stubs and coverage.
         pub static SERVICE: $crate::api::ServiceSpec = $crate::api::ServiceSpec {
             name: stringify!($svc),
+            client: stringify!($client),
             models: &[$(
                 $crate::api::ModelSpec {
                     name: stringify!($model),
@@ -90,6 +102,7 @@ macro_rules! define_service {
                             name: stringify!($field),
                             wire: $wire,
                             ty: stringify!($fty),
+                            optional: $crate::field_type!(@optional $($opt)?),
                             doc: concat!($($fdoc, "\n"),*),
                             rules: concat!($($(stringify!($rule), " "),*)?),
                         }
@@ -203,7 +216,7 @@ macro_rules! define_service {
 
     (@struct [$(#[$extra:meta])*]
         $(#[doc = $mdoc:literal])*
-        $model:ident { $( $(#[doc = $fdoc:literal])* $field:ident $wire:literal : $fty:ty $([$($rule:expr),*])? ),* }
+        $model:ident { $( $(#[doc = $fdoc:literal])* $field:ident $wire:literal $($opt:ident)? : $fty:ty $([$($rule:expr),*])? ),* }
     ) => {
         $(#[doc = $mdoc])*
         #[derive(Clone, Debug, PartialEq, ::serde::Deserialize)]
@@ -212,7 +225,7 @@ macro_rules! define_service {
             $(
                 $(#[doc = $fdoc])*
                 #[serde(rename = $wire)]
-                pub $field: $fty,
+                pub $field: $crate::field_type!($($opt)? $fty),
             )*
         }
 
@@ -230,7 +243,7 @@ macro_rules! define_service {
                 use $crate::api::rules::*;
                 $(
                     let field = $crate::api::rules::path(at, $wire);
-                    $($( $crate::api::Rule::<$fty>::check(&$rule, &field, &self.$field)?; )*)?
+                    $($( $crate::api::rules::check(&$rule, &field, &self.$field)?; )*)?
                     $crate::api::Validate::validate_at(&self.$field, &field)?;
                 )*
                 Ok(())

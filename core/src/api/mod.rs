@@ -58,8 +58,10 @@ pub struct FieldSpec {
     pub name: &'static str,
     /// Wire name exactly as documented (`seriesName`).
     pub wire: &'static str,
-    /// Rust type as written in the definition (`Option<String>`).
+    /// Rust type as written in the definition, without `Option` (`String`, `Vec<Account>`).
     pub ty: &'static str,
+    /// Marked `optional`: `Option<ty>` in Rust, left out of the wire when absent.
+    pub optional: bool,
     /// Doc comment.
     pub doc: &'static str,
     /// Documented constraints as written (`chars(1, 50)`), empty when none.
@@ -84,6 +86,8 @@ pub struct ModelSpec {
 pub struct ServiceSpec {
     /// Module name (`dna`).
     pub name: &'static str,
+    /// The client type's name (`DnaClient`), the same in every language.
+    pub client: &'static str,
     /// Models in definition order.
     pub models: &'static [ModelSpec],
     /// Endpoints in definition order.

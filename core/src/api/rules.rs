@@ -56,6 +56,11 @@ pub trait Rule<T: ?Sized> {
     fn check(&self, field: &str, value: &T) -> Result<()>;
 }
 
+/// Checks `value` against `rule`, the value's type choosing the rule's implementation.
+pub fn check<T, R: Rule<T>>(rule: &R, field: &str, value: &T) -> Result<()> {
+    rule.check(field, value)
+}
+
 fn invalid(field: &str, what: impl std::fmt::Display) -> Error {
     Error::invalid_input(format!("{field}: {what}"))
 }

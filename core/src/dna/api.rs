@@ -9,11 +9,13 @@
 //! - `pageNum`/`pageSize` are typed `string` but are numbers in every example: integers here,
 //!   pages counted from 1 (the examples' first page).
 //! - "Required": the seed fills no 是否必填 cell. A field is required here when a `…必填` message
-//!   names it or every example sends it and the call makes no sense without it; the rest are
-//!   optional and left out when absent.
+//!   names it or the call makes no sense without it (a series' name and issuer; an asset's series,
+//!   name, number and holder; every field of a signed submission); the rest are optional and left
+//!   out when absent. The sandbox (tests/sandbox/src/dna/validate.rs) decides the same.
 //! - Lengths count characters. Series name ≤ 50: the field tables (§3.4.1–§3.4.3, §3.6.2) say
 //!   50, only the §3.4.1 message says 30. Asset description ≤ 200 on input (§3.5.1/§3.5.2;
 //!   only the §3.5.6 output table says 500).
+//! - `optional` fields are left out of the request when absent (never sent as `null`).
 //! - `dnaPrice` is a JSON number (f64; §3.5.2 says two decimals, which f64 prints exactly).
 //! - §3.5.9 `bidAddress` is kept as the documented bracketed string; `owners_of` parses it.
 
@@ -48,7 +50,7 @@ output Ack {
     /// 200 on success.
     ret_code "retCode": i64,
     /// The service's message (`ok` in the examples).
-    ret_msg "retMsg": Option<String>,
+    ret_msg "retMsg" optional: String,
 }
 
 /// §3.3.5 one C-side user account.
@@ -70,11 +72,11 @@ input SeriesAdd {
     /// Series name, unique, at most 50 characters.
     series_name "seriesName": String [chars(1, 50)],
     /// Issuer.
-    series_issuer "seriesIssuer": Option<String>,
+    series_issuer "seriesIssuer": String [chars(1, 200)],
     /// Description, at most 200 characters.
-    series_des "seriesDes": Option<String> [chars(0, 200)],
+    series_des "seriesDes" optional: String [chars(0, 200)],
     /// Link to a website showing the assets.
-    external_url "externalUrl": Option<String>,
+    external_url "externalUrl" optional: String,
 }
 
 /// §3.4.1 answer.
@@ -82,7 +84,7 @@ output SeriesCreated {
     /// The new series' id.
     series_id "seriesId": String,
     /// Creation time, `yyyy-MM-dd HH:mm:ss`.
-    create_time "createTime": Option<String>,
+    create_time "createTime" optional: String,
 }
 
 /// §3.4.2 input: one page of the application's series.
@@ -100,15 +102,15 @@ output Series {
     /// Name.
     series_name "seriesName": String,
     /// Issuer.
-    series_issuer "seriesIssuer": Option<String>,
+    series_issuer "seriesIssuer" optional: String,
     /// Description.
-    series_des "seriesDes": Option<String>,
+    series_des "seriesDes" optional: String,
     /// External link.
-    external_url "externalUrl": Option<String>,
+    external_url "externalUrl" optional: String,
     /// Creation time.
-    create_time "createTime": Option<String>,
+    create_time "createTime" optional: String,
     /// Application id.
-    app_id "appId": Option<String>,
+    app_id "appId" optional: String,
 }
 
 /// §3.4.2 answer.
@@ -140,27 +142,27 @@ output DnaAsset {
     /// On-chain id.
     token_bid "tokenBid": String,
     /// Series id.
-    series_id "seriesId": Option<String>,
+    series_id "seriesId" optional: String,
     /// Name.
-    dna_name "dnaName": Option<String>,
+    dna_name "dnaName" optional: String,
     /// Number, unique within the series.
-    dna_number "dnaNumber": Option<String>,
+    dna_number "dnaNumber" optional: String,
     /// Description.
-    dna_des "dnaDes": Option<String>,
+    dna_des "dnaDes" optional: String,
     /// Asset URL.
-    url "url": Option<String>,
+    url "url" optional: String,
     /// Asset hash.
-    hash "hash": Option<String>,
+    hash "hash" optional: String,
     /// Thumbnail URL.
-    display_url "displayUrl": Option<String>,
+    display_url "displayUrl" optional: String,
     /// Price in yuan.
-    dna_price "dnaPrice": Option<f64>,
+    dna_price "dnaPrice" optional: f64,
     /// Category label (`图片`, `PFP`, …).
-    dna_category "dnaCategory": Option<String>,
+    dna_category "dnaCategory" optional: String,
     /// User-defined extension.
-    extension "extension": Option<String>,
+    extension "extension" optional: String,
     /// Creation time.
-    create_time "createTime": Option<String>,
+    create_time "createTime" optional: String,
 }
 
 /// A page of assets (§3.4.4, §3.5.5).
@@ -180,21 +182,21 @@ input MintDna {
     /// Number, unique within the series.
     dna_number "dnaNumber": String [chars(1, 200)],
     /// Description, at most 200 characters.
-    dna_des "dnaDes": Option<String> [chars(0, 200)],
+    dna_des "dnaDes" optional: String [chars(0, 200)],
     /// Asset URL (350×350 recommended).
-    url "url": String [chars(1, 2048)],
+    url "url" optional: String [chars(1, 2048)],
     /// Asset hash (SHA-256 recommended).
-    hash "hash": String [chars(1, 256)],
+    hash "hash" optional: String [chars(1, 256)],
     /// Thumbnail URL (85×85 recommended).
-    display_url "displayUrl": String [chars(1, 2048)],
+    display_url "displayUrl" optional: String [chars(1, 2048)],
     /// The holder who receives the asset.
     to_bid "toBid": String [bid()],
     /// Price in yuan.
-    dna_price "dnaPrice": Option<f64> [range(0.0, 1.0e15)],
+    dna_price "dnaPrice" optional: f64 [range(0.0, 1.0e15)],
     /// Category: 图片 音频 视频 品牌 会员资格 域名 社交 音乐 艺术品 PFP 3D.
-    dna_category "dnaCategory": Option<String> [one_of(&["图片", "音频", "视频", "品牌", "会员资格", "域名", "社交", "音乐", "艺术品", "PFP", "3D"])],
+    dna_category "dnaCategory" optional: String [one_of(&["图片", "音频", "视频", "品牌", "会员资格", "域名", "社交", "音乐", "艺术品", "PFP", "3D"])],
     /// User-defined, at most 1024 characters.
-    extension "extension": Option<String> [chars(0, 1024)],
+    extension "extension" optional: String [chars(0, 1024)],
 }
 
 /// §3.5.2 input: up to 100 assets in one message.
@@ -276,17 +278,17 @@ output DnaRecord {
     /// 0 register, 1 transfer, 2 burn, 4 metadata (there is no 3).
     operation "operation": i32,
     /// Asset number.
-    dna_number "dnaNumber": Option<String>,
+    dna_number "dnaNumber" optional: String,
     /// Transaction hash.
-    tx_hash "txHash": Option<String>,
+    tx_hash "txHash" optional: String,
     /// Holder.
-    from_bid "fromBid": Option<String>,
+    from_bid "fromBid" optional: String,
     /// Receiver.
-    to_bid "toBid": Option<String>,
+    to_bid "toBid" optional: String,
     /// Operation time.
-    operation_date "operationDate": Option<String>,
+    operation_date "operationDate" optional: String,
     /// Asset creation time.
-    create_time "createTime": Option<String>,
+    create_time "createTime" optional: String,
 }
 
 /// §3.5.7 answer.
@@ -316,7 +318,7 @@ output ChainState {
 /// §3.5.9 answer.
 output TokenOwner {
     /// The owner as the documented bracketed string, `"[did:bid:…]"`; empty when none.
-    bid_address "bidAddress": Option<String>,
+    bid_address "bidAddress" optional: String,
 }
 
 /// §3.5.10 input.
@@ -328,13 +330,13 @@ input MessageId {
 /// §3.5.10 one asset of a message.
 output MessageInfo {
     /// Series id.
-    series_id "seriesId": Option<String>,
+    series_id "seriesId" optional: String,
     /// The asset.
-    token_bid "tokenBid": Option<String>,
+    token_bid "tokenBid" optional: String,
     /// Asset number.
-    dna_number "dnaNumber": Option<String>,
+    dna_number "dnaNumber" optional: String,
     /// Error text; empty on success.
-    message "message": Option<String>,
+    message "message" optional: String,
 }
 
 /// §3.5.10 the message's outcome.
@@ -342,9 +344,9 @@ output MessageOutcome {
     /// 0 submitted, 1 failed, 2 succeeded.
     state "state": i32,
     /// Transaction hash, once on chain.
-    tx_hash "txHash": Option<String>,
+    tx_hash "txHash" optional: String,
     /// Per-asset details.
-    info "info": Option<Vec<MessageInfo>>,
+    info "info" optional: Vec<MessageInfo>,
 }
 
 /// §3.5.10 answer.
@@ -372,9 +374,9 @@ input AuthSeries {
     /// Issuer.
     series_issuer "seriesIssuer": String [chars(1, 200)],
     /// External link.
-    external_url "externalUrl": Option<String>,
+    external_url "externalUrl" optional: String,
     /// Description.
-    series_des "seriesDes": Option<String>,
+    series_des "seriesDes" optional: String,
     /// Platform series id(s): typed `Object[]`, the example is `["21"]`.
     series_id "seriesId": Vec<String> [items(1, 100)],
     /// Number of assets issued in it.
@@ -400,7 +402,7 @@ input AuthDna {
     /// Sub-chain BID, unique.
     token_bid "tokenBid": String [chars(1, 200)],
     /// Description.
-    dna_des "dnaDes": Option<String>,
+    dna_des "dnaDes" optional: String,
     /// `"0"` image, `"1"` video, `"2"` audio (a string code).
     dna_type "dnaType": String [one_of(&["0", "1", "2"])],
     /// Public image URL.
@@ -414,9 +416,9 @@ input AuthDna {
     /// Owner account.
     owner "owner": String [chars(1, 200)],
     /// Issue price.
-    dna_price "dnaPrice": Option<f64> [range(0.0, 1.0e15)],
+    dna_price "dnaPrice" optional: f64 [range(0.0, 1.0e15)],
     /// User-defined, at most 1024 characters.
-    extension "extension": Option<String> [chars(0, 1024)],
+    extension "extension" optional: String [chars(0, 1024)],
 }
 
 /// §3.6.3 input.

@@ -1,0 +1,95 @@
+//! Writes what the bindings and docs derive from the service definitions' registries
+//! (`SERVICE`): the Python stubs and re-export module, the JS methods and TypeScript types, the
+//! endpoint reference and the coverage list. `--check` fails instead when a file is stale.
+//!
+//!   cargo run -p chainkit-core --example codegen [-- --check]
+#![allow(missing_docs)]
+
+mod docs;
+mod js;
+mod python;
+mod types;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chainkit_core::api::ServiceSpec;
+
+/// Every defined service.
+const SERVICES: &[&ServiceSpec] = &[&chainkit_core::dna::SERVICE];
+
+fn main() -> ExitCode {
+    let check = std::env::args().any(|a| a == "--check");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut stale = Vec::new();
+    for (path, text) in files(SERVICES) {
+        let path = root.join(path);
+        if let Err(e) = apply(&path, &text, check, &mut stale) {
+            eprintln!("codegen: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if stale.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    for path in &stale {
+        eprintln!("codegen: stale {}", path.display());
+    }
+    eprintln!("codegen: run `cargo run -p chainkit-core --example codegen` and commit the result");
+    ExitCode::FAILURE
+}
+
+/// Every generated file, by path from the repository root.
+fn files(services: &[&ServiceSpec]) -> Vec<(String, String)> {
+    let mut out = vec![
+        (
+            "bindings-python/python/chainkit/_native.pyi".to_owned(),
+            python::stubs(services),
+        ),
+        (
+            "bindings-wasm/npm/services.js".to_owned(),
+            js::esm(services),
+        ),
+        (
+            "bindings-wasm/npm/services.cjs".to_owned(),
+            js::cjs(services),
+        ),
+        (
+            "bindings-wasm/npm/services.d.ts".to_owned(),
+            js::types(services),
+        ),
+        (
+            "bindings-wasm/npm/services.d.cts".to_owned(),
+            js::types(services),
+        ),
+        ("docs/coverage.md".to_owned(), docs::coverage(services)),
+    ];
+    for s in services {
+        out.push((
+            format!("bindings-python/python/chainkit/{}.py", s.name),
+            python::module(s),
+        ));
+        out.push((format!("docs/reference/{}.md", s.name), docs::reference(s)));
+    }
+    out
+}
+
+/// Writes `text` to `path` (or, for a `.pyi`, into its generated region), or records it as
+/// stale under `--check`.
+fn apply(path: &Path, text: &str, check: bool, stale: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let current = std::fs::read_to_string(path).unwrap_or_default();
+    let wanted = if path.extension().is_some_and(|e| e == "pyi") {
+        python::replace_region(&current, text)
+            .ok_or_else(|| std::io::Error::other("no generated region markers"))?
+    } else {
+        text.to_owned()
+    };
+    if wanted == current {
+        return Ok(());
+    }
+    if check {
+        stale.push(path.to_owned());
+        return Ok(());
+    }
+    std::fs::write(path, wanted)
+}
