@@ -133,6 +133,29 @@ class DnaClient {
   authDnaDestroy(input) {
     return this.#client.callEndpoint("dna", "auth_dna_destroy", input);
   }
+  /**
+   * Creates a user account: a new key pair uploaded with the SHA-256 of `phone` (§3.3.5).
+   * Resolves with the key (`BifPrivateKey`); its address is the account's BID. Keep it.
+   */
+  createAccount(phone, keyType = "ed25519") {
+    return this.#client.dnaCreateAccount(phone, keyType);
+  }
+  /** Transfers `tokenBid` from `key`'s account to `toBid` (nonce, call, signature, §3.5.3). */
+  transfer(key, contractAddress, tokenBid, toBid) {
+    return this.#client.dnaTransfer(key, contractAddress, tokenBid, toBid);
+  }
+  /** Burns `tokenBid` held by `key`'s account (§3.5.4). */
+  burn(key, contractAddress, tokenBid) {
+    return this.#client.dnaBurn(key, contractAddress, tokenBid);
+  }
+  /** Polls `messageResult` until the message leaves state 0; rejects (kind `timeout`) after `timeoutMs`. */
+  waitForMessage(messageId, timeoutMs = 60000) {
+    return this.#client.dnaWaitForMessage(messageId, timeoutMs);
+  }
+  /** The owners §3.5.9 reports for `tokenBid`, parsed from its bracketed `bidAddress`. */
+  ownersOf(tokenBid) {
+    return this.#client.dnaOwnersOf(tokenBid);
+  }
 }
 Object.defineProperty(Client.prototype, "dna", {
   get() {

@@ -88,12 +88,12 @@ fn js(e: Error) -> JsValue {
     to_js(&e)
 }
 
-fn key_type(name: &str) -> Result<KeyType, JsValue> {
+pub(crate) fn key_type(name: &str) -> Result<KeyType, JsValue> {
     KeyType::parse(name).map_err(js)
 }
 
 /// JSON values to plain JS objects (not Maps).
-fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| {
@@ -105,7 +105,7 @@ fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// A BIF private key (Ed25519 or SM2). `toString()` never shows it.
 #[wasm_bindgen]
-pub struct BifPrivateKey(bif::PrivateKey);
+pub struct BifPrivateKey(pub(crate) bif::PrivateKey);
 
 #[wasm_bindgen]
 impl BifPrivateKey {

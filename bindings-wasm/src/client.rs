@@ -147,6 +147,11 @@ impl Client {
             .map_err(|e| to_js(&e))
     }
 
+    /// The executor and authorizer, for the service flows.
+    pub(crate) fn parts(&self) -> (Executor, Arc<dyn Authorizer>) {
+        (self.executor.clone(), self.auth.clone())
+    }
+
     /// Calls endpoint `name` of `service` with `input` in wire names; the typed methods
     /// (`client.dna.seriesAdd(…)`, generated from core's definitions) call this.
     #[wasm_bindgen(js_name = callEndpoint)]

@@ -8,6 +8,7 @@
 mod auth;
 mod bif;
 mod client;
+mod dna;
 mod error;
 mod secret;
 mod transport;

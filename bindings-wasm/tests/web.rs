@@ -134,3 +134,83 @@ fn every_embedded_vector_passes() {
     assert!(passed > 0, "no vectors embedded");
     assert!(failed.is_empty(), "{failed:#?}");
 }
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+/// Seed 002 in the browser: fetch with CORS to the sandbox, the token header, a BIF
+/// transaction signed in wasm and checked by the sandbox's own decoder.
+#[wasm_bindgen_test]
+async fn dna_mint_and_transfer_through_call_endpoint_and_the_flows() {
+    let credentials = object(&[
+        ("scheme", "dna".into()),
+        ("apiKey", "did:bid:efSandboxApiKey0000000000000".into()),
+        ("apiSecret", "sandbox-dna-api-secret".into()),
+    ]);
+    let options = object(&[("credentials", credentials)]);
+    let client = Client::new(sandbox(), Some(options.unchecked_into())).unwrap();
+    let alice = client
+        .dna_create_account("13800000001".into(), "ed25519".into())
+        .await
+        .unwrap();
+    let bob = client
+        .dna_create_account("13800000002".into(), "sm2".into())
+        .await
+        .unwrap();
+    let (alice_bid, bob_bid) = (
+        alice.public_key().address(None).unwrap(),
+        bob.public_key().address(None).unwrap(),
+    );
+    let series = client
+        .call_endpoint(
+            "dna".into(),
+            "series_add".into(),
+            object(&[
+                ("seriesName", format!("web {}", js_sys::Date::now()).into()),
+                ("seriesIssuer", "web".into()),
+            ]),
+        )
+        .await
+        .unwrap();
+    let mint = object(&[
+        ("seriesId", field(&series, "seriesId")),
+        ("dnaName", "资产".into()),
+        ("dnaNumber", "1".into()),
+        ("toBid", alice_bid.clone().into()),
+    ]);
+    let submitted = client
+        .call_endpoint("dna".into(), "mint_dna".into(), mint)
+        .await
+        .unwrap();
+    let message = field(&submitted, "messageId").as_string().unwrap();
+    let outcome = client
+        .dna_wait_for_message(message, 20_000.0)
+        .await
+        .unwrap();
+    assert_eq!(field(&outcome, "state").as_f64(), Some(2.0));
+    let info = field(&outcome, "info");
+    let token = field(&Reflect::get_u32(&info, 0).unwrap(), "tokenBid")
+        .as_string()
+        .unwrap();
+    let sent = client
+        .dna_transfer(
+            &alice,
+            "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk".into(),
+            token.clone(),
+            bob_bid.clone(),
+        )
+        .await
+        .unwrap();
+    let message = field(&sent, "messageId").as_string().unwrap();
+    let outcome = client
+        .dna_wait_for_message(message, 20_000.0)
+        .await
+        .unwrap();
+    assert_eq!(field(&outcome, "state").as_f64(), Some(2.0));
+    assert_eq!(client.dna_owners_of(token).await.unwrap(), vec![bob_bid]);
+}

@@ -56,11 +56,11 @@ fn files(services: &[&ServiceSpec]) -> Vec<(String, String)> {
         ),
         (
             "bindings-wasm/npm/services.d.ts".to_owned(),
-            js::types(services),
+            js::types(services, false),
         ),
         (
             "bindings-wasm/npm/services.d.cts".to_owned(),
-            js::types(services),
+            js::types(services, true),
         ),
         ("docs/coverage.md".to_owned(), docs::coverage(services)),
     ];

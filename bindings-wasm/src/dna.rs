@@ -1,0 +1,105 @@
+//! The DNA flows of core's `dna::flows` on `Client`, for the generated `client.dna` object
+//! (`npm/flows/dna.js` calls these; they are left out of the TypeScript, which types the flows
+//! on `DnaClient`). Answers are plain objects in wire names, like the generated endpoints'.
+
+use std::time::Duration;
+
+use chainkit_core::api::WireValue;
+use chainkit_core::dna::DnaClient;
+use wasm_bindgen::prelude::*;
+
+use crate::bif::{key_type, to_plain, BifPrivateKey};
+use crate::client::Client;
+use crate::error::to_js;
+
+fn wire<T: WireValue>(value: &T) -> Result<JsValue, JsValue> {
+    to_plain(&value.wire().unwrap_or_default())
+}
+
+#[wasm_bindgen]
+impl Client {
+    fn dna_client(&self) -> DnaClient {
+        let (executor, auth) = self.parts();
+        DnaClient::new(executor, auth)
+    }
+
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = dnaCreateAccount, skip_typescript)]
+    pub async fn dna_create_account(
+        &self,
+        phone: String,
+        key_type_name: String,
+    ) -> Result<BifPrivateKey, JsValue> {
+        let key_type = key_type(&key_type_name)?;
+        let key = self
+            .dna_client()
+            .create_account(&phone, key_type)
+            .await
+            .map_err(|e| to_js(&e))?;
+        Ok(BifPrivateKey(key))
+    }
+
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = dnaTransfer, skip_typescript)]
+    pub async fn dna_transfer(
+        &self,
+        key: &BifPrivateKey,
+        contract_address: String,
+        token_bid: String,
+        to_bid: String,
+    ) -> Result<JsValue, JsValue> {
+        let key = key.0.clone();
+        let out = self
+            .dna_client()
+            .transfer(&key, &contract_address, &token_bid, &to_bid)
+            .await
+            .map_err(|e| to_js(&e))?;
+        wire(&out)
+    }
+
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = dnaBurn, skip_typescript)]
+    pub async fn dna_burn(
+        &self,
+        key: &BifPrivateKey,
+        contract_address: String,
+        token_bid: String,
+    ) -> Result<JsValue, JsValue> {
+        let key = key.0.clone();
+        let out = self
+            .dna_client()
+            .burn(&key, &contract_address, &token_bid)
+            .await
+            .map_err(|e| to_js(&e))?;
+        wire(&out)
+    }
+
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = dnaWaitForMessage, skip_typescript)]
+    pub async fn dna_wait_for_message(
+        &self,
+        message_id: String,
+        timeout_ms: f64,
+    ) -> Result<JsValue, JsValue> {
+        let timeout = Duration::try_from_secs_f64(timeout_ms / 1000.0).map_err(|_| {
+            to_js(&chainkit_core::Error::invalid_input(
+                "timeoutMs must be a non-negative number",
+            ))
+        })?;
+        let out = self
+            .dna_client()
+            .wait_for_message(&message_id, timeout)
+            .await
+            .map_err(|e| to_js(&e))?;
+        wire(&out)
+    }
+
+    #[doc(hidden)]
+    #[wasm_bindgen(js_name = dnaOwnersOf, skip_typescript)]
+    pub async fn dna_owners_of(&self, token_bid: String) -> Result<Vec<String>, JsValue> {
+        self.dna_client()
+            .owners_of(&token_bid)
+            .await
+            .map_err(|e| to_js(&e))
+    }
+}

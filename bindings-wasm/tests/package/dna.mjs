@@ -1,0 +1,76 @@
+// Seed 002 through the generated `client.dna` methods of the npm package (wire-named objects,
+// typed by services.d.ts), end to end against the sandbox, whose transaction checks share no
+// code with chainkit.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+
+const API_KEY = "did:bid:efSandboxApiKey0000000000000"; // tests/sandbox default credentials
+const API_SECRET = "sandbox-dna-api-secret";
+const CONTRACT = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
+
+const asset = (seriesId, n, toBid) => ({
+  seriesId, dnaName: `资产 ${n}`, dnaNumber: String(n), url: "https://img.example/a.png",
+  hash: "h", displayUrl: "https://img.example/a-85.png", toBid, dnaPrice: 1.24, dnaCategory: "图片",
+});
+
+export function defineDnaTests(ck, entry, sandbox) {
+  const { Client, ChainkitError } = ck;
+  const dna = () => new Client(sandbox, { credentials: { scheme: "dna", apiKey: API_KEY, apiSecret: API_SECRET } }).dna;
+
+  test(`${entry}: DNA, the whole documented flow through client.dna`, async () => {
+    const d = dna();
+    const token = await d.getToken({ apiKey: API_KEY, apiSecret: API_SECRET });
+    assert.ok(token.accessToken.length > 20);
+    const alice = await d.createAccount("13800000001");
+    const bob = await d.createAccount("13800000002", "sm2");
+    const [aliceBid, bobBid] = [alice.publicKey().address(), bob.publicKey().address()];
+
+    const series = await d.seriesAdd({ seriesName: `${entry} 集合 ${Date.now()}`, seriesIssuer: "js" });
+    assert.equal((await d.seriesDetail({ seriesId: series.seriesId })).seriesIssuer, "js");
+    const minted = await d.waitForMessage((await d.mintDna(asset(series.seriesId, 1, aliceBid))).messageId, 20000);
+    assert.equal(minted.state, 2);
+    const tokenBid = minted.info[0].tokenBid;
+    assert.deepEqual(await d.ownersOf(tokenBid), [aliceBid]);
+
+    const batch = await d.batchMintDna({ data: [asset(series.seriesId, 2, aliceBid), asset(series.seriesId, 3, bobBid)] });
+    assert.equal((await d.waitForMessage(batch.messageId, 20000)).info.length, 2);
+    const page = await d.seriesDnaList({ seriesId: series.seriesId, pageNum: 1, pageSize: 10 });
+    assert.equal(page.total, 3);
+
+    const sent = await d.transfer(alice, CONTRACT, tokenBid, bobBid);
+    assert.equal((await d.waitForMessage(sent.messageId, 20000)).state, 2);
+    assert.deepEqual(await d.ownersOf(tokenBid), [bobBid]);
+    const records = await d.dnaRecords({ tokenBid, pageNum: 1, pageSize: 10 });
+    assert.deepEqual(records.data.map((r) => r.operation).sort(), [0, 1]);
+    const burnt = await d.burn(bob, CONTRACT, tokenBid);
+    assert.equal((await d.waitForMessage(burnt.messageId, 20000)).state, 2);
+    assert.deepEqual(await d.ownersOf(tokenBid), []);
+  });
+
+  test(`${entry}: DNA, an expired token is refreshed; documented errors are typed`, async () => {
+    const d = dna();
+    const name = `${entry} dup ${Date.now()}`;
+    await d.seriesAdd({ seriesName: name, seriesIssuer: "js" });
+    assert.equal((await fetch(`${sandbox}/_sandbox/dna/expire-tokens`, { method: "POST" })).ok, true);
+    await d.seriesAdd({ seriesName: `${name} 2`, seriesIssuer: "js" });
+    const dup = await d.seriesAdd({ seriesName: name, seriesIssuer: "js" }).catch((e) => e);
+    assert.ok(dup instanceof ChainkitError);
+    assert.equal(dup.kind, "api");
+    assert.equal(dup.code, "400");
+    assert.ok(dup.detail.length > 0);
+    const long = await d.seriesAdd({ seriesName: "长".repeat(51), seriesIssuer: "js" }).catch((e) => e);
+    assert.equal(long.kind, "invalid_input");
+    assert.match(long.detail, /seriesName/);
+    const typo = await d.seriesAdd({ seriesNmae: "x", seriesIssuer: "js" }).catch((e) => e);
+    assert.equal(typo.kind, "invalid_input");
+  });
+
+  test(`${entry}: every endpoint in the coverage list is a method of client.dna`, () => {
+    const rows = [...readFileSync(new URL("./coverage.md", import.meta.url), "utf8")
+      .matchAll(/^\| `[A-Z]+ [^`]+` \| `\w+` \| `\w+` \| `(\w+)` \|/gm)];
+    assert.equal(rows.length, 21);
+    const d = new Client(sandbox).dna;
+    for (const [, name] of rows) assert.equal(typeof d[name], "function", name);
+  });
+}
