@@ -39,7 +39,7 @@ impl From<KeyType> for BifKeyType {
 /// A BIF private key. Printing it never shows the key.
 #[derive(Debug, uniffi::Object)]
 #[uniffi::export(Debug, Display)]
-pub struct BifPrivateKey(bif::PrivateKey);
+pub struct BifPrivateKey(pub(crate) bif::PrivateKey);
 
 impl std::fmt::Display for BifPrivateKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

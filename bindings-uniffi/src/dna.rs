@@ -1,4 +1,4 @@
-//! Seed 002 (DNA) for Kotlin/Swift, expanded from core's one definition.
+//! Seed 002 (DNA) for Kotlin/Swift: the endpoints expanded from core's one definition, and the flows.
 
 /// Secrets cross as the binding's `Secret` object.
 type Secret = std::sync::Arc<crate::secret::Secret>;
@@ -9,3 +9,65 @@ macro_rules! expand {
 use expand;
 
 chainkit_core::dna_api!(crate::dna::expand);
+
+/// The one-call flows of core's `dna::flows`.
+#[uniffi::export(async_runtime = "tokio")]
+impl DnaClient {
+    /// Creates a user account: a new key pair uploaded with the SHA-256 of `phone` (§3.3.5).
+    /// Returns the key; its address is the account's BID. Keep it: it signs transfers and burns.
+    pub async fn create_account(
+        &self,
+        phone: String,
+        key_type: crate::bif::BifKeyType,
+    ) -> Result<std::sync::Arc<crate::bif::BifPrivateKey>, crate::error::ChainkitError> {
+        let key = self.0.create_account(&phone, key_type.into()).await?;
+        Ok(std::sync::Arc::new(crate::bif::BifPrivateKey(key)))
+    }
+
+    /// Transfers `token_bid` from `key`'s account to `to_bid`: nonce, `safeTransferFrom` call
+    /// to `contract_address`, signature, submission (§3.5.3).
+    pub async fn transfer(
+        &self,
+        key: std::sync::Arc<crate::bif::BifPrivateKey>,
+        contract_address: String,
+        token_bid: String,
+        to_bid: String,
+    ) -> Result<Submitted, crate::error::ChainkitError> {
+        let out = self
+            .0
+            .transfer(&key.0, &contract_address, &token_bid, &to_bid)
+            .await?;
+        Ok(chainkit_core::api::Conv::conv(out))
+    }
+
+    /// Burns `token_bid` held by `key`'s account (§3.5.4).
+    pub async fn burn(
+        &self,
+        key: std::sync::Arc<crate::bif::BifPrivateKey>,
+        contract_address: String,
+        token_bid: String,
+    ) -> Result<Submitted, crate::error::ChainkitError> {
+        let out = self.0.burn(&key.0, &contract_address, &token_bid).await?;
+        Ok(chainkit_core::api::Conv::conv(out))
+    }
+
+    /// Polls `messageResult` until the message leaves state 0 (250 ms doubling to 4 s between
+    /// polls); a `Timeout` error after `timeout_ms`. A failed write (state 1) is returned.
+    pub async fn wait_for_message(
+        &self,
+        message_id: String,
+        timeout_ms: u64,
+    ) -> Result<MessageOutcome, crate::error::ChainkitError> {
+        let timeout = std::time::Duration::from_millis(timeout_ms);
+        let out = self.0.wait_for_message(&message_id, timeout).await?;
+        Ok(chainkit_core::api::Conv::conv(out))
+    }
+
+    /// The owners §3.5.9 reports for `token_bid`, parsed from its bracketed `bidAddress`.
+    pub async fn owners_of(
+        &self,
+        token_bid: String,
+    ) -> Result<Vec<String>, crate::error::ChainkitError> {
+        Ok(self.0.owners_of(&token_bid).await?)
+    }
+}
