@@ -13,9 +13,10 @@ use crate::retry::{Decision, RetryPolicy};
 
 mod auth;
 mod bif;
+mod endpoint;
 
 /// Every vector kind this build understands.
-pub const KINDS: [&str; 14] = [
+pub const KINDS: [&str; 15] = [
     "redact_url",
     "redact_headers",
     "retry_decision",
@@ -30,6 +31,7 @@ pub const KINDS: [&str; 14] = [
     "bif_verify",
     "bif_contract_call",
     "bif_decode_transaction",
+    "endpoint_request",
 ];
 
 /// Runs one vector case of `kind` on `input`, returning the output to compare with `expected`.
@@ -46,6 +48,7 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         "huawei_aksk" => auth::huawei_aksk(input),
         "pool_sign" => auth::pool_sign(input),
         "authorize" => auth::authorize(input),
+        "endpoint_request" => endpoint::endpoint_request(input),
         kind if kind.starts_with("bif_") => bif::evaluate(kind, input),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"

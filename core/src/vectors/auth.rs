@@ -165,7 +165,7 @@ impl Transport for Replay {
     }
 }
 
-fn request_json(request: &Request) -> Value {
+pub(super) fn request_json(request: &Request) -> Value {
     let headers: Vec<(&str, String)> = request
         .headers()
         .iter()
