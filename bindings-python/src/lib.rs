@@ -12,6 +12,7 @@ mod client;
 mod dna;
 mod errors;
 mod json_text;
+mod pages;
 mod runtime;
 mod secret;
 

@@ -40,7 +40,8 @@ macro_rules! service {
             $(
                 $(#[doc = $edoc:literal])*
                 $ep:ident $js:literal : $method:ident $path:literal, auth $auth:ident,
-                    $in:ident => $out:ident, $idem:ident;
+                    $in:ident => $out:ident, $idem:ident
+                    $(, pages $pages:ident $pages_js:literal of $item:ident)?;
             )*
         }
     ) => {
@@ -100,6 +101,31 @@ macro_rules! service {
                     let out = $crate::client::wait(py, async move { service.$ep(&input).await })?;
                     Ok(::chainkit_core::api::Conv::conv(out))
                 }
+
+                $(
+                    /// Iterates over every item of the list from `input`'s page on, fetching the
+                    /// next page when the current one is used up.
+                    fn $pages(&self, input: $in) -> PyResult<$crate::pages::PageIterator> {
+                        let first: core_service::$in = ::chainkit_core::api::Conv::conv(input);
+                        let service = self.core()?;
+                        let (page_num, page_size) = (first.page_num, first.page_size);
+                        let fetch = move |py: Python<'_>, page: i32| {
+                            let input = core_service::$in { page_num: page, ..first.clone() };
+                            let service = service.clone();
+                            let out = $crate::client::wait(py, async move { service.$ep(&input).await })?;
+                            let items = out
+                                .data
+                                .into_iter()
+                                .map(|item| {
+                                    let item: $item = ::chainkit_core::api::Conv::conv(item);
+                                    Ok(Py::new(py, item)?.into_any())
+                                })
+                                .collect::<PyResult<Vec<_>>>()?;
+                            Ok((out.total, items))
+                        };
+                        Ok($crate::pages::PageIterator::new(page_num, page_size, Box::new(fetch)))
+                    }
+                )?
             )*
         }
     };

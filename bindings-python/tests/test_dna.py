@@ -16,6 +16,7 @@ from chainkit.dna import (
     MintDna,
     RecordsRequest,
     SeriesAdd,
+    SeriesListRequest,
     SeriesDnaRequest,
     SeriesId,
     TokenRequest,
@@ -59,6 +60,10 @@ def test_the_whole_documented_flow(dna: chainkit.dna.DnaClient) -> None:
     assert len(dna.wait_for_message(batch.message_id, 20).info) == 2
     page = dna.series_dna_list(SeriesDnaRequest(series_id=series.series_id, page_num=1, page_size=10))
     assert page.total == 3 and {a.dna_number for a in page.data} == {"1", "2", "3"}
+    walked = list(dna.series_dna_pages(SeriesDnaRequest(series_id=series.series_id, page_num=1, page_size=2)))
+    assert sorted(a.dna_number for a in walked) == ["1", "2", "3"]
+    all_series = dna.series_list(SeriesListRequest(page_num=1, page_size=100))
+    assert len(list(dna.series_pages(SeriesListRequest(page_num=1, page_size=1)))) == all_series.total
 
     sent = dna.transfer(alice, CONTRACT, token_bid, bob_bid)
     assert dna.wait_for_message(sent.message_id, 20).state == 2

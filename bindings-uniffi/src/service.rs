@@ -20,7 +20,8 @@ macro_rules! service {
             $(
                 $(#[doc = $edoc:literal])*
                 $ep:ident $js:literal : $method:ident $path:literal, auth $auth:ident,
-                    $in:ident => $out:ident, $idem:ident;
+                    $in:ident => $out:ident, $idem:ident
+                    $(, pages $pages:ident $pages_js:literal of $item:ident)?;
             )*
         }
     ) => {
@@ -55,6 +56,17 @@ macro_rules! service {
                     let input: core_service::$in = ::chainkit_core::api::Conv::conv(input);
                     Ok(::chainkit_core::api::Conv::conv(self.0.$ep(&input).await?))
                 }
+
+                $(
+                    /// Every item of the list, from `input`'s page on: fetches the pages one after
+                    /// another and returns them together.
+                    pub async fn $pages(&self, input: $in) -> Result<Vec<$item>, $crate::error::ChainkitError> {
+                        use ::futures::TryStreamExt as _;
+                        let input: core_service::$in = ::chainkit_core::api::Conv::conv(input);
+                        let items: Vec<_> = self.0.$pages(&input).try_collect().await?;
+                        Ok(::chainkit_core::api::Conv::conv(items))
+                    }
+                )?
             )*
         }
     };

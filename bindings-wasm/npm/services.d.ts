@@ -807,6 +807,10 @@ export declare class DnaClient {
    */
   seriesList(input: SeriesListRequest): Promise<SeriesPage>;
   /**
+   * Every item of `seriesList`, from `input`'s page on, fetched page by page.
+   */
+  seriesPages(input: SeriesListRequest): AsyncGenerator<Series, void, undefined>;
+  /**
    * §3.4.3 Gets one series.
    */
   seriesDetail(input: SeriesId): Promise<Series>;
@@ -814,6 +818,10 @@ export declare class DnaClient {
    * §3.4.4 Lists a series' assets, one page.
    */
   seriesDnaList(input: SeriesDnaRequest): Promise<DnaPage>;
+  /**
+   * Every item of `seriesDnaList`, from `input`'s page on, fetched page by page.
+   */
+  seriesDnaPages(input: SeriesDnaRequest): AsyncGenerator<DnaAsset, void, undefined>;
   /**
    * §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
    */
@@ -835,6 +843,10 @@ export declare class DnaClient {
    */
   userDnaList(input: UserDnaRequest): Promise<DnaPage>;
   /**
+   * Every item of `userDnaList`, from `input`'s page on, fetched page by page.
+   */
+  userDnaPages(input: UserDnaRequest): AsyncGenerator<DnaAsset, void, undefined>;
+  /**
    * §3.5.6 Gets one asset.
    */
   dnaDetail(input: TokenBid): Promise<DnaDetail>;
@@ -842,6 +854,10 @@ export declare class DnaClient {
    * §3.5.7 Lists an asset's operations, one page.
    */
   dnaRecords(input: RecordsRequest): Promise<RecordPage>;
+  /**
+   * Every item of `dnaRecords`, from `input`'s page on, fetched page by page.
+   */
+  recordPages(input: RecordsRequest): AsyncGenerator<DnaRecord, void, undefined>;
   /**
    * §3.5.8 Gets the on-chain state of an operation.
    */

@@ -32,6 +32,19 @@ class DnaClient {
     return this.#client.callEndpoint("dna", "series_list", input);
   }
   /**
+   * Every item of `seriesList`, from `input`'s page on, fetched page by page.
+   */
+  async *seriesPages(input) {
+    const first = input.pageNum;
+    let seen = (first - 1) * input.pageSize;
+    for (let page = first; ; page++) {
+      const { total, data } = await this.#client.callEndpoint("dna", "series_list", { ...input, pageNum: page });
+      yield* data;
+      seen += data.length;
+      if (data.length === 0 || seen >= total) return;
+    }
+  }
+  /**
    * §3.4.3 Gets one series.
    */
   seriesDetail(input) {
@@ -42,6 +55,19 @@ class DnaClient {
    */
   seriesDnaList(input) {
     return this.#client.callEndpoint("dna", "series_dna_list", input);
+  }
+  /**
+   * Every item of `seriesDnaList`, from `input`'s page on, fetched page by page.
+   */
+  async *seriesDnaPages(input) {
+    const first = input.pageNum;
+    let seen = (first - 1) * input.pageSize;
+    for (let page = first; ; page++) {
+      const { total, data } = await this.#client.callEndpoint("dna", "series_dna_list", { ...input, pageNum: page });
+      yield* data;
+      seen += data.length;
+      if (data.length === 0 || seen >= total) return;
+    }
   }
   /**
    * §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
@@ -74,6 +100,19 @@ class DnaClient {
     return this.#client.callEndpoint("dna", "user_dna_list", input);
   }
   /**
+   * Every item of `userDnaList`, from `input`'s page on, fetched page by page.
+   */
+  async *userDnaPages(input) {
+    const first = input.pageNum;
+    let seen = (first - 1) * input.pageSize;
+    for (let page = first; ; page++) {
+      const { total, data } = await this.#client.callEndpoint("dna", "user_dna_list", { ...input, pageNum: page });
+      yield* data;
+      seen += data.length;
+      if (data.length === 0 || seen >= total) return;
+    }
+  }
+  /**
    * §3.5.6 Gets one asset.
    */
   dnaDetail(input) {
@@ -84,6 +123,19 @@ class DnaClient {
    */
   dnaRecords(input) {
     return this.#client.callEndpoint("dna", "dna_records", input);
+  }
+  /**
+   * Every item of `dnaRecords`, from `input`'s page on, fetched page by page.
+   */
+  async *recordPages(input) {
+    const first = input.pageNum;
+    let seen = (first - 1) * input.pageSize;
+    for (let page = first; ; page++) {
+      const { total, data } = await this.#client.callEndpoint("dna", "dna_records", { ...input, pageNum: page });
+      yield* data;
+      seen += data.length;
+      if (data.length === 0 || seen >= total) return;
+    }
   }
   /**
    * §3.5.8 Gets the on-chain state of an operation.

@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use futures::TryStreamExt;
+
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::bif::KeyType;
 use chainkit_core::dna::flows::STATE_SUCCEEDED;
@@ -104,6 +106,27 @@ async fn the_whole_documented_flow() {
         .await
         .unwrap();
     assert!(page.data.iter().any(|s| s.series_id == series.series_id));
+    for name in ["second", "third"] {
+        dna.series_add(&SeriesAdd {
+            series_name: name.into(),
+            series_issuer: "chainkit".into(),
+            series_des: None,
+            external_url: None,
+        })
+        .await
+        .unwrap();
+    }
+    // Pages of 2 over 3 series: two fetches, every series once, in order.
+    let walked: Vec<Series> = dna
+        .series_pages(&SeriesListRequest {
+            page_num: 1,
+            page_size: 2,
+        })
+        .try_collect()
+        .await
+        .unwrap();
+    let names: Vec<&str> = walked.iter().map(|s| s.series_name.as_str()).collect();
+    assert_eq!(names, ["chainkit 集合", "second", "third"]);
 
     let minted = dna
         .mint_dna(&asset(&series.series_id, "1", &alice_bid))

@@ -1,6 +1,6 @@
 """Type stubs for the native module (checked against it by mypy.stubtest)."""
 
-from typing import Any, Mapping, Optional, Sequence, Union, final
+from typing import Any, Iterator, Mapping, Optional, Sequence, Union, final
 
 __all__ = [
     "Client",
@@ -894,10 +894,14 @@ class DnaClient:
         """§3.4.1 Creates a series."""
     def series_list(self, input: SeriesListRequest) -> SeriesPage:
         """§3.4.2 Lists the application's series, one page."""
+    def series_pages(self, input: SeriesListRequest) -> Iterator[Series]:
+        """Every item of ``series_list``, from ``input``'s page on, fetched page by page."""
     def series_detail(self, input: SeriesId) -> Series:
         """§3.4.3 Gets one series."""
     def series_dna_list(self, input: SeriesDnaRequest) -> DnaPage:
         """§3.4.4 Lists a series' assets, one page."""
+    def series_dna_pages(self, input: SeriesDnaRequest) -> Iterator[DnaAsset]:
+        """Every item of ``series_dna_list``, from ``input``'s page on, fetched page by page."""
     def mint_dna(self, input: MintDna) -> Submitted:
         """§3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id."""
     def batch_mint_dna(self, input: BatchMintDna) -> Submitted:
@@ -908,10 +912,14 @@ class DnaClient:
         """§3.5.4 Submits a signed burn."""
     def user_dna_list(self, input: UserDnaRequest) -> DnaPage:
         """§3.5.5 Lists the assets a user holds, one page."""
+    def user_dna_pages(self, input: UserDnaRequest) -> Iterator[DnaAsset]:
+        """Every item of ``user_dna_list``, from ``input``'s page on, fetched page by page."""
     def dna_detail(self, input: TokenBid) -> DnaDetail:
         """§3.5.6 Gets one asset."""
     def dna_records(self, input: RecordsRequest) -> RecordPage:
         """§3.5.7 Lists an asset's operations, one page."""
+    def record_pages(self, input: RecordsRequest) -> Iterator[DnaRecord]:
+        """Every item of ``dna_records``, from ``input``'s page on, fetched page by page."""
     def chain_status(self, input: ChainStatusRequest) -> ChainState:
         """§3.5.8 Gets the on-chain state of an operation."""
     def token_owner_of(self, input: TokenBid) -> TokenOwner:

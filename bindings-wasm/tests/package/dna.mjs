@@ -37,6 +37,9 @@ export function defineDnaTests(ck, entry, sandbox) {
     assert.equal((await d.waitForMessage(batch.messageId, 20000)).info.length, 2);
     const page = await d.seriesDnaList({ seriesId: series.seriesId, pageNum: 1, pageSize: 10 });
     assert.equal(page.total, 3);
+    const walked = [];
+    for await (const a of d.seriesDnaPages({ seriesId: series.seriesId, pageNum: 1, pageSize: 2 })) walked.push(a.dnaNumber);
+    assert.deepEqual(walked.sort(), ["1", "2", "3"]);
 
     const sent = await d.transfer(alice, CONTRACT, tokenBid, bobBid);
     assert.equal((await d.waitForMessage(sent.messageId, 20000)).state, 2);

@@ -65,6 +65,13 @@ pub fn reference(s: &ServiceSpec) -> String {
             e.input.unwrap_or("-"),
             e.output
         );
+        if let Some(p) = &e.pages {
+            let _ = writeln!(
+                out,
+                "Every `{}` from the input's page on: `{}` (Rust stream, Python iterator, Kotlin/Swift list), `{}` (JS async iterator).\n",
+                p.item, p.name, p.js_name
+            );
+        }
     }
     out.push_str("## Models\n\n");
     for m in s.models {

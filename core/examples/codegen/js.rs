@@ -53,6 +53,22 @@ fn classes(services: &[&ServiceSpec]) -> String {
                 "  {}(input) {{\n    return this.#client.callEndpoint(\"{}\", \"{}\", input);\n  }}",
                 e.js_name, s.name, e.name
             );
+            if let Some(p) = &e.pages {
+                // The stop rule of core's api::paging::Pager: an empty page, or `total` reached.
+                jsdoc(
+                    &mut out,
+                    "  ",
+                    &format!(
+                        "Every item of `{}`, from `input`'s page on, fetched page by page.",
+                        e.js_name
+                    ),
+                );
+                let _ = writeln!(
+                    out,
+                    "  async *{}(input) {{\n    const first = input.pageNum;\n    let seen = (first - 1) * input.pageSize;\n    for (let page = first; ; page++) {{\n      const {{ total, data }} = await this.#client.callEndpoint(\"{}\", \"{}\", {{ ...input, pageNum: page }});\n      yield* data;\n      seen += data.length;\n      if (data.length === 0 || seen >= total) return;\n    }}\n  }}",
+                    p.js_name, s.name, e.name
+                );
+            }
         }
         out.push_str(&flows(s.name, "js"));
         let _ = writeln!(
@@ -129,13 +145,27 @@ pub fn types(services: &[&ServiceSpec], cjs: bool) -> String {
         );
         for e in s.endpoints {
             jsdoc(&mut out, "  ", e.doc);
+            let input = e.input.unwrap_or("Record<string, never>");
             let _ = writeln!(
                 out,
-                "  {}(input: {}): Promise<{}>;",
-                e.js_name,
-                e.input.unwrap_or("Record<string, never>"),
-                e.output
+                "  {}(input: {input}): Promise<{}>;",
+                e.js_name, e.output
             );
+            if let Some(p) = &e.pages {
+                jsdoc(
+                    &mut out,
+                    "  ",
+                    &format!(
+                        "Every item of `{}`, from `input`'s page on, fetched page by page.",
+                        e.js_name
+                    ),
+                );
+                let _ = writeln!(
+                    out,
+                    "  {}(input: {input}): AsyncGenerator<{}, void, undefined>;",
+                    p.js_name, p.item
+                );
+            }
         }
         out.push_str(&flows(s.name, "d.ts"));
         out.push_str("}\n\n");

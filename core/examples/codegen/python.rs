@@ -79,6 +79,21 @@ pub fn stubs(services: &[&ServiceSpec]) -> String {
                 e.name, e.output
             );
             docstring(&mut out, "        ", e.doc);
+            if let Some(p) = &e.pages {
+                let _ = writeln!(
+                    out,
+                    "    def {}(self, input: {input}) -> Iterator[{}]:",
+                    p.name, p.item
+                );
+                docstring(
+                    &mut out,
+                    "        ",
+                    &format!(
+                        "Every item of ``{}``, from ``input``'s page on, fetched page by page.",
+                        e.name
+                    ),
+                );
+            }
         }
         // The binding's hand-written flows (they are not endpoints) keep their stubs beside it.
         let flows = Path::new(env!("CARGO_MANIFEST_DIR"))

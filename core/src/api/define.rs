@@ -14,7 +14,7 @@
 //! endpoints {
 //!     /// doc
 //!     <rust_name> "<jsName>": <METHOD> "<path with {wireName}>", auth <service|none>,
-//!         <Input> => <Output>, <idempotent|once>;
+//!         <Input> => <Output>, <idempotent|once> [, pages <rust_name> "<jsName>" of <Item>];
 //! }
 //! ```
 //! Core turns it into: the models (serde `Deserialize` with the wire names, [`WireValue`],
@@ -57,7 +57,8 @@ macro_rules! define_service {
             $(
                 $(#[doc = $edoc:literal])*
                 $ep:ident $js:literal : $method:ident $path:literal, auth $auth:ident,
-                    $in:ident => $out:ident, $idem:ident;
+                    $in:ident => $out:ident, $idem:ident
+                    $(, pages $pages:ident $pages_js:literal of $item:ident)?;
             )*
         }
     ) => {
@@ -84,6 +85,7 @@ macro_rules! define_service {
                     input: Some(stringify!($in)),
                     output: stringify!($out),
                     doc: concat!($($edoc, "\n"),*),
+                    pages: $crate::define_service!(@pages $($pages $pages_js $item)?),
                 };
             )*
         }
@@ -160,6 +162,24 @@ macro_rules! define_service {
                 pub async fn $ep(&self, input: &$in) -> $crate::Result<$out> {
                     self.call(&specs::$ep, input).await
                 }
+
+                $(
+                    #[doc = concat!("Every `", stringify!($item), "` of [`Self::", stringify!($ep),
+                        "`], from `input`'s page on, fetching one page at a time.")]
+                    pub fn $pages<'a>(
+                        &'a self,
+                        input: &$in,
+                    ) -> impl ::futures::Stream<Item = $crate::Result<$item>> + 'a {
+                        let first = input.clone();
+                        $crate::api::paging::items(first.page_num, first.page_size, move |page| {
+                            let input = $in { page_num: page, ..first.clone() };
+                            async move {
+                                let out = self.$ep(&input).await?;
+                                Ok((out.total, out.data))
+                            }
+                        })
+                    }
+                )?
             )*
 
             /// Calls the endpoint named `name` (its Rust name) with `input` in wire JSON and
@@ -251,6 +271,14 @@ macro_rules! define_service {
         }
     };
 
+    (@pages) => { None };
+    (@pages $pages:ident $pages_js:literal $item:ident) => {
+        Some($crate::api::PagesSpec {
+            name: stringify!($pages),
+            js_name: $pages_js,
+            item: stringify!($item),
+        })
+    };
     (@auth service) => { $crate::api::AuthKind::Service };
     (@auth none) => { $crate::api::AuthKind::None };
     (@idempotent idempotent) => { true };

@@ -9,6 +9,7 @@
 mod call;
 mod conv;
 mod define;
+pub mod paging;
 pub mod rules;
 pub mod wire;
 
@@ -49,6 +50,19 @@ pub struct EndpointSpec {
     pub output: &'static str,
     /// Doc comment (first line: seed section and summary).
     pub doc: &'static str,
+    /// For a `pageNum`/`pageSize` list: the method that walks every page.
+    pub pages: Option<PagesSpec>,
+}
+
+/// The item-by-item walk of a paged list endpoint.
+#[derive(Debug)]
+pub struct PagesSpec {
+    /// Rust/Python method name (`series_pages`).
+    pub name: &'static str,
+    /// JS method name (`seriesPages`).
+    pub js_name: &'static str,
+    /// Item model name.
+    pub item: &'static str,
 }
 
 /// One field of a model.
