@@ -10,3 +10,18 @@ try {
   if (!(e instanceof ChainkitError)) throw e;
   console.log(`[js] typed error -> kind=${e.kind} status=${e.status} code=${e.code} requestId=${e.requestId}: ${e.message}`);
 }
+
+// DNA (seed 002) through the typed client: account, series, mint, transfer, owner.
+const dna = new Client(process.env.CHAINKIT_SANDBOX_URL, {
+  credentials: { scheme: "dna", apiKey: "did:bid:efSandboxApiKey0000000000000", apiSecret: "sandbox-dna-api-secret" },
+}).dna;
+const alice = await dna.createAccount("13800000001");
+const bob = await dna.createAccount("13800000002");
+const series = await dna.seriesAdd({ seriesName: `js demo ${Date.now()}`, seriesIssuer: "chainkit" });
+const minted = await dna.waitForMessage(
+  (await dna.mintDna({ seriesId: series.seriesId, dnaName: "资产", dnaNumber: "1", toBid: alice.publicKey().address() })).messageId,
+);
+const tokenBid = minted.info[0].tokenBid;
+const contract = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
+await dna.waitForMessage((await dna.transfer(alice, contract, tokenBid, bob.publicKey().address())).messageId);
+console.log(`[js/dna] minted ${tokenBid} to alice, transferred; owners now ${JSON.stringify(await dna.ownersOf(tokenBid))}`);

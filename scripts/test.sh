@@ -19,6 +19,7 @@ step "rustfmt" cargo fmt --all --check
 step "clippy (native)" cargo clippy -q --workspace --all-targets --all-features -- -D warnings
 step "clippy (wasm32)" cargo clippy -q -p chainkit-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "rust tests" cargo test -q --workspace --exclude chainkit-python --exclude chainkit-wasm
+step "generated bindings, stubs and docs are up to date with the definitions" cargo run -q -p chainkit-core --example codegen -- --check
 step "wasm32: core has no tokio/hyper/reqwest" scripts/check-wasm-deps.sh
 step "wasm32: the check itself catches a native dependency" \
   bash -c 'scripts/check-wasm-deps.sh --features native 2>&1 | grep -q "^reqwest v" && echo "caught reqwest with --features native"'
