@@ -232,3 +232,94 @@ async fn expired_tokens_are_refreshed_and_errors_are_typed() {
     assert_eq!(too_long.kind(), ErrorKind::InvalidInput);
     assert!(!too_long.request_sent());
 }
+
+/// The documented 400s only the service can decide (client validation passes them): each is an
+/// `Api` error with code 400 and the service's own message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documented_400s_surface_with_the_services_message() {
+    let base = sandbox().await;
+    let dna = client(&base);
+    let holder = dna
+        .create_account("13800000009", KeyType::Ed25519)
+        .await
+        .unwrap();
+    let holder_bid = holder.public_key().address().to_string();
+    let series = dna
+        .series_add(&SeriesAdd {
+            series_name: "400s".into(),
+            series_issuer: "chainkit".into(),
+            series_des: None,
+            external_url: None,
+        })
+        .await
+        .unwrap();
+    let minted = dna
+        .mint_dna(&asset(&series.series_id, "1", &holder_bid))
+        .await
+        .unwrap();
+    dna.wait_for_message(&minted.message_id, WAIT)
+        .await
+        .unwrap();
+    let unknown_token = "did:bid:efDtTjWBLkJjtRSJFMfBLNJ6LjnKu1tV";
+    let stranger = "did:bid:efQ69GRtQUDR9SngdFKAv4owYyx5Fnko";
+
+    let cases: Vec<(&str, chainkit_core::Error)> = vec![
+        (
+            "集合名称不允许重复",
+            dna.series_add(&SeriesAdd {
+                series_name: "400s".into(),
+                series_issuer: "chainkit".into(),
+                series_des: None,
+                external_url: None,
+            })
+            .await
+            .unwrap_err(),
+        ),
+        (
+            "集合ID不存在",
+            dna.mint_dna(&asset("no-such-series", "1", &holder_bid))
+                .await
+                .unwrap_err(),
+        ),
+        (
+            "数字资产名称编号重复",
+            dna.mint_dna(&asset(&series.series_id, "1", &holder_bid))
+                .await
+                .unwrap_err(),
+        ),
+        (
+            "数字资产bid不正确",
+            dna.transfer(&holder, CONTRACT, unknown_token, stranger)
+                .await
+                .unwrap_err(),
+        ),
+        (
+            "数字资产bid不存在",
+            dna.burn(&holder, CONTRACT, unknown_token)
+                .await
+                .unwrap_err(),
+        ),
+        (
+            "userBid不存在",
+            dna.chain_nonce(&NonceRequest {
+                user_bid: stranger.into(),
+            })
+            .await
+            .unwrap_err(),
+        ),
+        (
+            "不存在的消息id",
+            dna.message_result(&MessageId {
+                message_id: "no-such-message".into(),
+            })
+            .await
+            .unwrap_err(),
+        ),
+    ];
+    for (message, err) in cases {
+        assert_eq!(err.kind(), ErrorKind::Api, "{message}: {err}");
+        assert_eq!(err.code(), Some("400"), "{message}: {err}");
+        assert_eq!(err.service(), Some("dna"));
+        assert!(err.message().contains(message), "{message}: {err}");
+    }
+}
