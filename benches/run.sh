@@ -8,7 +8,7 @@ cd "$root"
 seconds=${1:-5}
 bash scripts/setup.sh >/dev/null
 echo "## Rust (criterion): signing vs the bare hash/HMAC floor"
-cargo bench -q -p chainkit-core --bench auth -- --warm-up-time 1 --measurement-time "$seconds" 2>&1 | grep -E "^[a-z_]+/|time:"
+cargo bench -q -p chainkit-core --bench auth -- --warm-up-time 1 --measurement-time "$seconds" 2>&1 | grep -E "^[a-z_]+/|time:|interleaved"
 echo "## Python (release wheel)"
 wheels=$(mktemp -d)
 trap 'rm -rf "$wheels"' EXIT
