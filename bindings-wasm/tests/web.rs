@@ -143,17 +143,33 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-/// Seed 002 in the browser: fetch with CORS to the sandbox, the token header, a BIF
-/// transaction signed in wasm and checked by the sandbox's own decoder.
+/// Seed 002 in the browser (and Node): fetch with CORS to the sandbox, the token header, BIF
+/// transactions signed in wasm and checked by the sandbox's own decoder. The whole documented
+/// flow, an expired token refreshed, and a documented 400 with the service's message.
 #[wasm_bindgen_test]
-async fn dna_mint_and_transfer_through_call_endpoint_and_the_flows() {
+async fn dna_whole_flow_through_call_endpoint_and_the_flows() {
+    const KEY: &str = "did:bid:efSandboxApiKey0000000000000";
+    const SECRET: &str = "sandbox-dna-api-secret";
+    const CONTRACT: &str = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
     let credentials = object(&[
         ("scheme", "dna".into()),
-        ("apiKey", "did:bid:efSandboxApiKey0000000000000".into()),
-        ("apiSecret", "sandbox-dna-api-secret".into()),
+        ("apiKey", KEY.into()),
+        ("apiSecret", SECRET.into()),
     ]);
     let options = object(&[("credentials", credentials)]);
     let client = Client::new(sandbox(), Some(options.unchecked_into())).unwrap();
+    let call = |name: &'static str, input: JsValue| {
+        let client = &client;
+        async move { client.call_endpoint("dna".into(), name.into(), input).await }
+    };
+    let token = call(
+        "get_token",
+        object(&[("apiKey", KEY.into()), ("apiSecret", SECRET.into())]),
+    )
+    .await
+    .unwrap();
+    assert!(field(&token, "accessToken").as_string().unwrap().len() > 20);
+
     let alice = client
         .dna_create_account("13800000001".into(), "ed25519".into())
         .await
@@ -166,51 +182,99 @@ async fn dna_mint_and_transfer_through_call_endpoint_and_the_flows() {
         alice.public_key().address(None).unwrap(),
         bob.public_key().address(None).unwrap(),
     );
-    let series = client
-        .call_endpoint(
-            "dna".into(),
-            "series_add".into(),
-            object(&[
-                ("seriesName", format!("web {}", js_sys::Date::now()).into()),
-                ("seriesIssuer", "web".into()),
-            ]),
-        )
-        .await
-        .unwrap();
-    let mint = object(&[
-        ("seriesId", field(&series, "seriesId")),
-        ("dnaName", "资产".into()),
-        ("dnaNumber", "1".into()),
-        ("toBid", alice_bid.clone().into()),
+    let name = format!("web {}", js_sys::Date::now());
+    let series_input = || {
+        object(&[
+            ("seriesName", name.clone().into()),
+            ("seriesIssuer", "web".into()),
+        ])
+    };
+    let series = call("series_add", series_input()).await.unwrap();
+    let series_id = field(&series, "seriesId");
+    let asset = |n: &str, to: &str| {
+        object(&[
+            ("seriesId", series_id.clone()),
+            ("dnaName", "资产".into()),
+            ("dnaNumber", n.into()),
+            ("toBid", to.into()),
+        ])
+    };
+    let settled = |submitted: JsValue| {
+        let client = &client;
+        async move {
+            let id = field(&submitted, "messageId").as_string().unwrap();
+            let outcome = client.dna_wait_for_message(id, 20_000.0).await.unwrap();
+            assert_eq!(field(&outcome, "state").as_f64(), Some(2.0));
+            outcome
+        }
+    };
+    let minted = settled(call("mint_dna", asset("1", &alice_bid)).await.unwrap()).await;
+    let token = field(
+        &Reflect::get_u32(&field(&minted, "info"), 0).unwrap(),
+        "tokenBid",
+    )
+    .as_string()
+    .unwrap();
+    let batch = js_sys::Array::of2(&asset("2", &alice_bid), &asset("3", &bob_bid));
+    let batched = settled(
+        call("batch_mint_dna", object(&[("data", batch.into())]))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(js_sys::Array::from(&field(&batched, "info")).length(), 2);
+
+    settled(
+        client
+            .dna_transfer(&alice, CONTRACT.into(), token.clone(), bob_bid.clone())
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        client.dna_owners_of(token.clone()).await.unwrap(),
+        vec![bob_bid]
+    );
+    let page = object(&[
+        ("tokenBid", token.clone().into()),
+        ("pageNum", 1.into()),
+        ("pageSize", 10.into()),
     ]);
-    let submitted = client
-        .call_endpoint("dna".into(), "mint_dna".into(), mint)
+    let records = js_sys::Array::from(&field(&call("dna_records", page).await.unwrap(), "data"));
+    let mut operations: Vec<f64> = records
+        .iter()
+        .map(|r| field(&r, "operation").as_f64().unwrap())
+        .collect();
+    operations.sort_by(f64::total_cmp);
+    assert_eq!(operations, vec![0.0, 1.0]);
+    settled(
+        client
+            .dna_burn(&bob, CONTRACT.into(), token.clone())
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(client.dna_owners_of(token).await.unwrap().is_empty());
+
+    // The cached token expires server-side; the next call refreshes it and succeeds.
+    let expire = init("POST", "/_sandbox/dna/expire-tokens", &[]);
+    Client::new(sandbox(), None)
+        .unwrap()
+        .request(expire)
         .await
         .unwrap();
-    let message = field(&submitted, "messageId").as_string().unwrap();
-    let outcome = client
-        .dna_wait_for_message(message, 20_000.0)
-        .await
-        .unwrap();
-    assert_eq!(field(&outcome, "state").as_f64(), Some(2.0));
-    let info = field(&outcome, "info");
-    let token = field(&Reflect::get_u32(&info, 0).unwrap(), "tokenBid")
-        .as_string()
-        .unwrap();
-    let sent = client
-        .dna_transfer(
-            &alice,
-            "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk".into(),
-            token.clone(),
-            bob_bid.clone(),
-        )
-        .await
-        .unwrap();
-    let message = field(&sent, "messageId").as_string().unwrap();
-    let outcome = client
-        .dna_wait_for_message(message, 20_000.0)
-        .await
-        .unwrap();
-    assert_eq!(field(&outcome, "state").as_f64(), Some(2.0));
-    assert_eq!(client.dna_owners_of(token).await.unwrap(), vec![bob_bid]);
+    let again = object(&[
+        ("seriesName", format!("{name} 2").into()),
+        ("seriesIssuer", "web".into()),
+    ]);
+    call("series_add", again).await.unwrap();
+    let duplicate = call("series_add", series_input()).await.unwrap_err();
+    assert_eq!(
+        field(&duplicate, "code").as_string().as_deref(),
+        Some("400")
+    );
+    assert_eq!(
+        field(&duplicate, "detail").as_string().as_deref(),
+        Some("集合名称不允许重复")
+    );
 }
