@@ -41,7 +41,7 @@ macro_rules! service {
                 $(#[doc = $edoc:literal])*
                 $ep:ident $js:literal : $method:ident $path:literal, auth $auth:ident,
                     $in:ident => $out:ident, $idem:ident
-                    $(, pages $pages:ident $pages_js:literal of $item:ident)?;
+                    $(, pages $pages:ident $pages_js:literal of $item:ident by $pager:ident)?;
             )*
         }
     ) => {

@@ -21,7 +21,7 @@ macro_rules! service {
                 $(#[doc = $edoc:literal])*
                 $ep:ident $js:literal : $method:ident $path:literal, auth $auth:ident,
                     $in:ident => $out:ident, $idem:ident
-                    $(, pages $pages:ident $pages_js:literal of $item:ident)?;
+                    $(, pages $pages:ident $pages_js:literal of $item:ident by $pager:ident)?;
             )*
         }
     ) => {
@@ -44,6 +44,36 @@ macro_rules! service {
             }
         )*
 
+        $($(
+            /// A cursor over a paged list: each `nextPage()` fetches one page.
+            #[derive(uniffi::Object)]
+            pub struct $pager {
+                service: core_service::$client,
+                state: ::std::sync::Mutex<(core_service::$in, ::chainkit_core::api::paging::Pager)>,
+            }
+
+            #[uniffi::export(async_runtime = "tokio")]
+            impl $pager {
+                /// The next page's items, or null when the list is exhausted.
+                pub async fn next_page(&self) -> Result<Option<Vec<$item>>, $crate::error::ChainkitError> {
+                    let lock = || self.state.lock().unwrap_or_else(|e| e.into_inner());
+                    let input = {
+                        let state = lock();
+                        let Some(page) = state.1.next_page() else {
+                            return Ok(None);
+                        };
+                        core_service::$in { page_num: page, ..state.0.clone() }
+                    };
+                    let out = self.service.$ep(&input).await?;
+                    lock().1.record(out.total, out.data.len());
+                    if out.data.is_empty() {
+                        return Ok(None);
+                    }
+                    Ok(Some(::chainkit_core::api::Conv::conv(out.data)))
+                }
+            }
+        )?)*
+
         /// One service's endpoints, from the client's method named after the service.
         #[derive(uniffi::Object)]
         pub struct $client(pub(crate) core_service::$client);
@@ -58,13 +88,15 @@ macro_rules! service {
                 }
 
                 $(
-                    /// Every item of the list, from `input`'s page on: fetches the pages one after
-                    /// another and returns them together.
-                    pub async fn $pages(&self, input: $in) -> Result<Vec<$item>, $crate::error::ChainkitError> {
-                        use ::futures::TryStreamExt as _;
+                    /// A cursor over every page of the list from `input`'s page on: call
+                    /// `nextPage()` until it returns null.
+                    pub fn $pages(&self, input: $in) -> ::std::sync::Arc<$pager> {
                         let input: core_service::$in = ::chainkit_core::api::Conv::conv(input);
-                        let items: Vec<_> = self.0.$pages(&input).try_collect().await?;
-                        Ok(::chainkit_core::api::Conv::conv(items))
+                        let pager = ::chainkit_core::api::paging::Pager::new(input.page_num, input.page_size);
+                        ::std::sync::Arc::new($pager {
+                            service: self.0.clone(),
+                            state: ::std::sync::Mutex::new((input, pager)),
+                        })
                     }
                 )?
             )*

@@ -68,8 +68,8 @@ pub fn reference(s: &ServiceSpec) -> String {
         if let Some(p) = &e.pages {
             let _ = writeln!(
                 out,
-                "Every `{}` from the input's page on: `{}` (Rust stream, Python iterator, Kotlin/Swift list), `{}` (JS async iterator).\n",
-                p.item, p.name, p.js_name
+                "Every `{}` from the input's page on: `{}` (Rust stream, Python iterator, Kotlin/Swift `{}` cursor), `{}` (JS async iterator).\n",
+                p.item, p.name, p.pager, p.js_name
             );
         }
     }

@@ -14,7 +14,10 @@
 //! endpoints {
 //!     /// doc
 //!     <rust_name> "<jsName>": <METHOD> "<path with {wireName}>", auth <service|none>,
-//!         <Input> => <Output>, <idempotent|once> [, pages <rust_name> "<jsName>" of <Item>];
+//!         <Input> => <Output>, <idempotent|once>
+//!         [, pages <rust_name> "<jsName>" of <Item> by <Pager>];   // Pager: the cursor type
+//!                                                                  // bindings without generic
+//!                                                                  // iterators (uniffi) export
 //! }
 //! ```
 //! Core turns it into: the models (serde `Deserialize` with the wire names, [`WireValue`],
@@ -58,7 +61,7 @@ macro_rules! define_service {
                 $(#[doc = $edoc:literal])*
                 $ep:ident $js:literal : $method:ident $path:literal, auth $auth:ident,
                     $in:ident => $out:ident, $idem:ident
-                    $(, pages $pages:ident $pages_js:literal of $item:ident)?;
+                    $(, pages $pages:ident $pages_js:literal of $item:ident by $pager:ident)?;
             )*
         }
     ) => {
@@ -85,7 +88,7 @@ macro_rules! define_service {
                     input: Some(stringify!($in)),
                     output: stringify!($out),
                     doc: concat!($($edoc, "\n"),*),
-                    pages: $crate::define_service!(@pages $($pages $pages_js $item)?),
+                    pages: $crate::define_service!(@pages $($pages $pages_js $item $pager)?),
                 };
             )*
         }
@@ -272,11 +275,12 @@ macro_rules! define_service {
     };
 
     (@pages) => { None };
-    (@pages $pages:ident $pages_js:literal $item:ident) => {
+    (@pages $pages:ident $pages_js:literal $item:ident $pager:ident) => {
         Some($crate::api::PagesSpec {
             name: stringify!($pages),
             js_name: $pages_js,
             item: stringify!($item),
+            pager: stringify!($pager),
         })
     };
     (@auth service) => { $crate::api::AuthKind::Service };

@@ -63,6 +63,8 @@ pub struct PagesSpec {
     pub js_name: &'static str,
     /// Item model name.
     pub item: &'static str,
+    /// The cursor type of bindings without generic iterators (Kotlin/Swift `nextPage()`).
+    pub pager: &'static str,
 }
 
 /// One field of a model.

@@ -41,7 +41,10 @@ class DnaTest {
         val batch = dna.batchMintDna(BatchMintDna(listOf(asset(series.seriesId, 2, aliceBid), asset(series.seriesId, 3, bobBid))))
         assertEquals(2, dna.waitForMessage(batch.messageId, 20_000u).info!!.size)
         assertEquals(3L, dna.seriesDnaList(SeriesDnaRequest(series.seriesId, 1, 10)).total)
-        assertEquals(listOf("1", "2", "3"), dna.seriesDnaPages(SeriesDnaRequest(series.seriesId, 1, 2)).mapNotNull { it.dnaNumber }.sorted())
+        val pager = dna.seriesDnaPages(SeriesDnaRequest(series.seriesId, 1, 2))
+        val pages = generateSequence { runBlocking { pager.nextPage() } }.toList()
+        assertEquals(listOf(2, 1), pages.map { it.size })
+        assertEquals(listOf("1", "2", "3"), pages.flatten().mapNotNull { it.dnaNumber }.sorted())
 
         assertEquals(2, dna.waitForMessage(dna.transfer(alice, contract, tokenBid, bobBid).messageId, 20_000u).state)
         assertEquals(listOf(bobBid), dna.ownersOf(tokenBid))
