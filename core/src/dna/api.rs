@@ -2,6 +2,13 @@
 //! Every binding expands this same block; nothing else lists a DNA endpoint.
 //!
 //! Decisions on the document's ambiguities (reference notes_002), cited where they apply:
+//! - `{url}` (and §3.3.1's `{{url}}`) is the client's base URL, given by the caller: the
+//!   environment list's hosts (`https://test-dna.bitfactory.cn`; production is written
+//!   `http://dna.bitfactory.cn`, use https if it answers), without the consoles' `/manage`.
+//!   Both API families (`/registration/api/v2`, `/auth/api/v1`) are assumed on that one host.
+//! - The offline `bif-offline-api` calls (§3.3.2–§3.3.4, including its `type`/`keyType`
+//!   confusion) are not endpoints here: keys, addresses and signatures are made in-process by
+//!   `crate::bif`, and `flows` uses them.
 //! - Paths use `{wireName}` for every parameter, whether the seed writes `{x}` or `:x`; §3.4.4's
 //!   `//registration` is sent with one slash and §3.4.2's `series/list/` without the trailing
 //!   slash (a Spring-style server treats them alike).
