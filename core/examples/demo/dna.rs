@@ -1,18 +1,15 @@
-//! DNA (seed 002) through the typed client: create a series, mint an asset into it, wait for
-//! the chain message to settle, then ask who owns the new token.
+//! DNA (seed 002) through the typed client and its flows: create a series, mint an asset into
+//! it, wait for the chain message to settle, then ask who owns the new token.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::bif::{KeyPair, KeyType};
-use chainkit_core::dna::{DnaClient, MessageId, MintDna, SeriesAdd, TokenBid};
+use chainkit_core::dna::flows::STATE_SUCCEEDED;
+use chainkit_core::dna::{DnaClient, MintDna, SeriesAdd};
 use chainkit_core::{Executor, OsRandom};
 
 use super::service::DemoResult;
-
-/// The message poll of §3.5.10: every 200 ms, for at most 10 s.
-const POLL_EVERY: Duration = Duration::from_millis(200);
-const POLL_FOR: Duration = Duration::from_secs(10);
 
 pub async fn run(executor: &Executor) -> DemoResult<()> {
     let credentials = Credentials::Dna {
@@ -63,39 +60,31 @@ pub async fn run(executor: &Executor) -> DemoResult<()> {
         submitted.message_id
     );
 
-    let message = MessageId {
-        message_id: submitted.message_id,
-    };
-    let started = Instant::now();
-    let mut polls = 0;
-    let outcome = loop {
-        polls += 1;
-        let outcome = dna.message_result(&message).await?.data;
-        match outcome.state {
-            2 => break outcome,
-            0 if started.elapsed() < POLL_FOR => tokio::time::sleep(POLL_EVERY).await,
-            0 => return Err("dna: the mint did not settle within 10 s".into()),
-            state => {
-                return Err(format!("dna: the mint settled in state {state} (1 = 上链失败)").into())
-            }
-        }
-    };
+    // The flow polls §3.5.10 with backoff until the message leaves state 0.
+    let outcome = dna
+        .wait_for_message(&submitted.message_id, Duration::from_secs(10))
+        .await?;
+    if outcome.state != STATE_SUCCEEDED {
+        return Err(format!(
+            "dna: the mint settled in state {} (1 = 上链失败)",
+            outcome.state
+        )
+        .into());
+    }
     let token_bid = outcome
         .info
         .unwrap_or_default()
         .into_iter()
         .find_map(|i| i.token_bid)
         .ok_or("dna: the settled message names no tokenBid")?;
-    println!(
-        "[rust/dna] message_result -> state 2 (上链成功) after {polls} poll(s), tokenBid {token_bid}"
-    );
+    println!("[rust/dna] wait_for_message -> state 2 (上链成功), tokenBid {token_bid}");
 
-    let owner = dna.token_owner_of(&TokenBid { token_bid }).await?;
-    let owner = owner.bid_address.unwrap_or_default();
-    // §3.5.9 answers the owner as a bracketed string, `[did:bid:…]`.
-    if owner != format!("[{holder}]") {
-        return Err(format!("dna: owner is {owner}, expected [{holder}]").into());
+    // §3.5.9 answers the owner as a bracketed string; owners_of parses it.
+    let owners = dna.owners_of(&token_bid).await?;
+    if owners != [holder.clone()] {
+        return Err(format!("dna: owners are {owners:?}, expected [{holder}]").into());
     }
-    println!("[rust/dna] token_owner_of -> {owner} (the mint's holder)");
+    let owner = &owners[0];
+    println!("[rust/dna] owners_of -> {owner} (the mint's holder)");
     Ok(())
 }
