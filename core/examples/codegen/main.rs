@@ -74,6 +74,18 @@ fn files(services: &[&ServiceSpec]) -> Vec<(String, String)> {
     out
 }
 
+/// The lines of a hand-written fragment a binding keeps beside its code (its flows' stubs or
+/// JS), from the repository root, without its leading `comment`-prefixed lines; none if absent
+/// (a service without flows).
+fn fragment(path: &str, comment: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path);
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .skip_while(|l| l.starts_with(comment) || l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Writes `text` to `path` (or, for a `.pyi`, into its generated region), or records it as
 /// stale under `--check`.
 fn apply(path: &Path, text: &str, check: bool, stale: &mut Vec<PathBuf>) -> std::io::Result<()> {

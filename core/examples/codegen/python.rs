@@ -2,10 +2,10 @@
 //! service (`chainkit.dna`).
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use chainkit_core::api::ServiceSpec;
 
+use super::fragment;
 use super::types::{doc, python_field, Ty};
 
 const BEGIN: &str =
@@ -96,18 +96,11 @@ pub fn stubs(services: &[&ServiceSpec]) -> String {
             }
         }
         // The binding's hand-written flows (they are not endpoints) keep their stubs beside it.
-        let flows = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../bindings-python/stubs/{}_flows.pyi", s.name));
-        if let Ok(text) = std::fs::read_to_string(flows) {
-            for line in text
-                .lines()
-                .skip_while(|l| l.starts_with('#') || l.is_empty())
-            {
-                if line.is_empty() {
-                    out.push('\n');
-                } else {
-                    let _ = writeln!(out, "    {line}");
-                }
+        for line in fragment(&format!("bindings-python/stubs/{}_flows.pyi", s.name), "#") {
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "    {line}");
             }
         }
         out.push('\n');
