@@ -1,12 +1,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 //! DNA (seed 002) as a stateful platform over HTTP: the whole SDK flow, then every rejection.
-//! Transactions are built here with prost and ed25519-dalek / sm2 from bif-spec.md, and the
-//! builder is first checked against the seed's own §3.3.3 vector.
+//! Transactions are built here with ed25519-dalek / sm2 and the sandbox's protobuf structs, and
+//! the builder is first checked against the seed's own §3.3.3 vector.
 
 mod common;
 
 use std::time::Duration;
 
+use chainkit_sandbox::dna::tx::{Operation, PayCoin, Transaction};
 use chainkit_sandbox::Config;
 use ed25519_dalek::Signer as _;
 use serde_json::{json, Value};
@@ -16,38 +17,6 @@ const ALPHABET: bs58::Alphabet =
     bs58::Alphabet::new_unwrap(b"123456789AbCDEFGHJKLMNPQRSTuVWXYZaBcdefghijkmnopqrstUvwxyz");
 const CONTRACT: &str = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
 const PHONE: &str = "708df4830e76a78ab932f8f3e525ded9d3bb8f7f0b22585d8fe93b6afb2d07b3";
-
-#[derive(Clone, PartialEq, prost::Message)]
-struct Transaction {
-    #[prost(string, tag = "1")]
-    source_address: String,
-    #[prost(int64, tag = "2")]
-    nonce: i64,
-    #[prost(message, repeated, tag = "4")]
-    operations: Vec<Operation>,
-    #[prost(int64, tag = "6")]
-    fee_limit: i64,
-    #[prost(int64, tag = "7")]
-    gas_price: i64,
-}
-
-#[derive(Clone, PartialEq, prost::Message)]
-struct Operation {
-    #[prost(int32, tag = "1")]
-    r#type: i32,
-    #[prost(message, optional, tag = "10")]
-    pay_coin: Option<PayCoin>,
-}
-
-#[derive(Clone, PartialEq, prost::Message)]
-struct PayCoin {
-    #[prost(string, tag = "1")]
-    dest_address: String,
-    #[prost(int64, tag = "2")]
-    amount: i64,
-    #[prost(string, tag = "3")]
-    input: String,
-}
 
 /// A chain account that signs like the offline API (§3.3.3).
 enum Key {

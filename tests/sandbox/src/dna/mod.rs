@@ -22,7 +22,7 @@ mod registration;
 mod reports;
 mod state;
 mod token;
-mod tx;
+pub mod tx;
 mod validate;
 
 use axum::http::Method;

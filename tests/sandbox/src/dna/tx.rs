@@ -10,37 +10,50 @@ use sha2::{Digest, Sha256};
 use super::bid;
 
 /// `protocol.Transaction`, only the fields a DNA contract call sets (bif-spec §9.1); prost skips
-/// the others.
+/// the others. Public so the tests build their transactions with the same field numbers, which
+/// they pin against the seed's own §3.3.3 serialization.
 #[derive(Clone, PartialEq, prost::Message)]
-struct Transaction {
+pub struct Transaction {
+    /// The signer's address.
     #[prost(string, tag = "1")]
-    source_address: String,
+    pub source_address: String,
+    /// The signer's next nonce.
     #[prost(int64, tag = "2")]
-    nonce: i64,
+    pub nonce: i64,
+    /// Exactly one PAY_COIN for a DNA call.
     #[prost(message, repeated, tag = "4")]
-    operations: Vec<Operation>,
+    pub operations: Vec<Operation>,
+    /// `feeLimit`.
     #[prost(int64, tag = "6")]
-    fee_limit: i64,
+    pub fee_limit: i64,
+    /// `gasPrice`.
     #[prost(int64, tag = "7")]
-    gas_price: i64,
+    pub gas_price: i64,
 }
 
+/// `protocol.Operation`.
 #[derive(Clone, PartialEq, prost::Message)]
-struct Operation {
+pub struct Operation {
+    /// `Operation.Type` (7 = PAY_COIN).
     #[prost(int32, tag = "1")]
-    r#type: i32,
+    pub r#type: i32,
+    /// The payment to the contract.
     #[prost(message, optional, tag = "10")]
-    pay_coin: Option<PayCoin>,
+    pub pay_coin: Option<PayCoin>,
 }
 
+/// `protocol.OperationPayCoin`.
 #[derive(Clone, PartialEq, prost::Message)]
-struct PayCoin {
+pub struct PayCoin {
+    /// The contract account.
     #[prost(string, tag = "1")]
-    dest_address: String,
+    pub dest_address: String,
+    /// `bifAmount` (0 for DNA).
     #[prost(int64, tag = "2")]
-    amount: i64,
+    pub amount: i64,
+    /// The contract call's JSON `input`.
     #[prost(string, tag = "3")]
-    input: String,
+    pub input: String,
 }
 
 /// `Operation.Type.PAY_COIN`: a contract call is a payment to the contract account.
