@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials as CoreCredentials;
-use chainkit_core::auth::huawei::{sign_parts_with, AkSk, Algorithm};
+use chainkit_core::auth::huawei::{AkSk, Algorithm, Signer};
 use chainkit_core::auth::pool::{sign_os_random, PoolCredentials, DEFAULT_TTL};
 use chainkit_core::auth::ulord::AdminSession;
 use chainkit_core::runtime::{Clock, SystemClock};
@@ -197,10 +197,7 @@ impl Credentials {
 /// Signs Huawei AK/SK requests with credentials converted once: the way to sign many.
 /// `repr()` shows the algorithm only.
 #[pyclass(frozen, module = "chainkit")]
-pub struct HuaweiSigner {
-    credentials: AkSk,
-    algorithm: Algorithm,
-}
+pub struct HuaweiSigner(Signer);
 
 #[pymethods]
 impl HuaweiSigner {
@@ -213,15 +210,15 @@ impl HuaweiSigner {
         security_token: Option<SecretArg>,
         algorithm: &str,
     ) -> PyResult<Self> {
-        Ok(Self {
-            credentials: AkSk {
-                access_key,
-                secret_key: secret_key.into_core(),
-                project_id,
-                security_token: security_token.map(SecretArg::into_core),
-            },
-            algorithm: self::algorithm(algorithm)?,
-        })
+        let credentials = AkSk {
+            access_key,
+            secret_key: secret_key.into_core(),
+            project_id,
+            security_token: security_token.map(SecretArg::into_core),
+        };
+        Signer::new(credentials, self::algorithm(algorithm)?)
+            .map(Self)
+            .map_err(to_py)
     }
 
     /// Signs one request at `now` (seconds since the epoch; default: now). `headers` is a dict
@@ -235,19 +232,11 @@ impl HuaweiSigner {
         body: Option<&Bound<'py, PyAny>>,
         now: Option<f64>,
     ) -> PyResult<SignedRequest> {
-        sign_request(
-            &self.credentials,
-            self.algorithm,
-            &method,
-            url,
-            headers,
-            body,
-            now,
-        )
+        sign_request(&self.0, &method, url, headers, body, now)
     }
 
     fn __repr__(&self) -> String {
-        format!("HuaweiSigner(algorithm={:?})", self.algorithm.name())
+        format!("HuaweiSigner(algorithm={:?})", self.0.algorithm().name())
     }
 }
 
@@ -366,8 +355,7 @@ fn header_name<'py>(py: Python<'py>, name: &str) -> Bound<'py, PyString> {
 }
 
 fn sign_request<'py>(
-    credentials: &AkSk,
-    algorithm: Algorithm,
+    signer: &Signer,
     method: &str,
     url: &Bound<'py, PyString>,
     headers: Option<&Bound<'py, PyAny>>,
@@ -379,37 +367,36 @@ fn sign_request<'py>(
     let (objects, texts) = given_headers(headers)?;
     let body = self::body(body)?;
     let mut sent = Vec::with_capacity(texts.len() + 6);
-    let signed = sign_parts_with(
-        method,
-        &url_text,
-        &texts,
-        body.as_ref().map_or(&[][..], Body::as_bytes),
-        credentials,
-        algorithm,
-        self::now(now)?,
-        |name, value| {
-            // The given headers come first, in order: their Python strings are reused when
-            // the signer sends them unchanged.
-            let given = objects.get(sent.len()).zip(texts.get(sent.len()));
-            let (name, value) = match given {
-                Some(((name_obj, value_obj), (name_text, value_text))) => (
-                    if **name_text == *name {
-                        name_obj.clone()
-                    } else {
-                        header_name(py, name)
-                    },
-                    if **value_text == *value {
-                        value_obj.clone()
-                    } else {
-                        PyString::new(py, value)
-                    },
-                ),
-                None => (header_name(py, name), PyString::new(py, value)),
-            };
-            sent.push((name, value));
-        },
-    )
-    .map_err(to_py)?;
+    let signed = signer
+        .sign_parts_with(
+            method,
+            &url_text,
+            &texts,
+            body.as_ref().map_or(&[][..], Body::as_bytes),
+            self::now(now)?,
+            |name, value| {
+                // The given headers come first, in order: their Python strings are reused when
+                // the signer sends them unchanged.
+                let given = objects.get(sent.len()).zip(texts.get(sent.len()));
+                let (name, value) = match given {
+                    Some(((name_obj, value_obj), (name_text, value_text))) => (
+                        if **name_text == *name {
+                            name_obj.clone()
+                        } else {
+                            header_name(py, name)
+                        },
+                        if **value_text == *value {
+                            value_obj.clone()
+                        } else {
+                            PyString::new(py, value)
+                        },
+                    ),
+                    None => (header_name(py, name), PyString::new(py, value)),
+                };
+                sent.push((name, value));
+            },
+        )
+        .map_err(to_py)?;
     let url = if signed.url == *url_text {
         url.clone()
     } else {

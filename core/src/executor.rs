@@ -224,7 +224,7 @@ mod tests {
     use std::sync::{Arc, Mutex};
 
     use super::*;
-    use crate::auth::huawei::{AkSk, AkSkAuthorizer, Algorithm};
+    use crate::auth::huawei::{AkSk, AkSkAuthorizer, Algorithm, Signer};
     use crate::endpoint::RawRequest;
     use crate::runtime::{InstantSleep, ManualClock, SeqRandom};
     use crate::transport::Response;
@@ -251,15 +251,13 @@ mod tests {
     }
 
     fn aksk() -> AkSkAuthorizer {
-        AkSkAuthorizer {
-            credentials: AkSk {
-                access_key: "AK".into(),
-                secret_key: "SK".into(),
-                project_id: None,
-                security_token: None,
-            },
-            algorithm: Algorithm::HmacSha256,
-        }
+        let credentials = AkSk {
+            access_key: "AK".into(),
+            secret_key: "SK".into(),
+            project_id: None,
+            security_token: None,
+        };
+        AkSkAuthorizer::new(Signer::new(credentials, Algorithm::HmacSha256).unwrap())
     }
 
     fn blockchains() -> RawRequest {

@@ -24,7 +24,7 @@ use url::Url;
 
 use crate::auth::dna::{self, DnaCredentials};
 use crate::auth::header::{HeaderAuthorizer, DDC_APITOKEN, ULORD_APPKEY, X_AUTH_TOKEN};
-use crate::auth::huawei::{AkSk, AkSkAuthorizer, Algorithm};
+use crate::auth::huawei::{AkSk, AkSkAuthorizer, Algorithm, Signer};
 use crate::auth::iam::{self, IamPassword, ProjectScope};
 use crate::auth::pool::{PoolAuthorizer, PoolCredentials, DEFAULT_TTL};
 use crate::auth::ulord::{self, AdminSession, UlordAdminLogin};
@@ -285,15 +285,16 @@ impl Credentials {
                         "Huawei access key and secret key are required",
                     ));
                 }
-                Arc::new(AkSkAuthorizer {
-                    credentials: AkSk {
-                        access_key,
-                        secret_key,
-                        project_id,
-                        security_token,
-                    },
-                    algorithm,
-                })
+                let credentials = AkSk {
+                    access_key,
+                    secret_key,
+                    project_id,
+                    security_token,
+                };
+                // Keys no signature can carry are a configuration error, found here once.
+                let signer = Signer::new(credentials, algorithm)
+                    .map_err(|e| Error::config(e.message().to_owned()))?;
+                Arc::new(AkSkAuthorizer::new(signer))
             }
             Self::HuaweiIam {
                 iam_url,

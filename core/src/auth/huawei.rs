@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use hmac::{KeyInit, Mac, SimpleHmac};
+use hmac::{Hmac, KeyInit, Mac};
 use http::{HeaderName, HeaderValue};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use sha2::{Digest, Sha256};
@@ -89,18 +89,20 @@ impl AkSk {
 /// Signs every attempt afresh (new `X-Sdk-Date`), so a retry after a long backoff is not
 /// rejected as expired (spec §10: the gateway allows about 15 minutes of skew).
 #[derive(Clone, Debug)]
-pub struct AkSkAuthorizer {
-    /// The credentials.
-    pub credentials: AkSk,
-    /// The signature algorithm.
-    pub algorithm: Algorithm,
+pub struct AkSkAuthorizer(Signer);
+
+impl AkSkAuthorizer {
+    /// An authorizer over `signer`.
+    pub fn new(signer: Signer) -> Self {
+        Self(signer)
+    }
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 impl Authorizer for AkSkAuthorizer {
     async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
-        sign(request, &self.credentials, self.algorithm, ctx.now).map(|_| ())
+        self.0.sign(request, ctx.now).map(|_| ())
     }
 }
 
@@ -139,24 +141,139 @@ impl Algorithm {
             Self::HmacSm3 => push_lower_hex(out, &Sm3::digest(data)),
         }
     }
+}
 
-    fn push_hmac_hex(self, out: &mut String, key: &[u8], data: &[u8]) -> Result<()> {
-        // SimpleHmac: SM3 lacks the block-level API the default Hmac needs; both give RFC 2104 HMAC.
+/// The secret key's HMAC state after absorbing the key (RFC 2104's inner and outer pads), kept
+/// so that each signature starts from a copy instead of hashing the key twice more.
+#[derive(Clone)]
+enum KeyedMac {
+    Sha256(Hmac<Sha256>),
+    Sm3(Hmac<Sm3>),
+}
+
+impl KeyedMac {
+    /// Validates everything the credentials contribute to a signature, then keys the MAC.
+    fn new(credentials: &AkSk, algorithm: Algorithm) -> Result<Self> {
+        validate_key("access key", &credentials.access_key)?;
+        let key = credentials.secret_key.expose();
+        validate_key("secret key", key)?;
+        if let Some(project) = &credentials.project_id {
+            check_value("x-project-id", project)?;
+        }
+        if let Some(token) = &credentials.security_token {
+            check_value("x-security-token", token.expose())?;
+        }
         let bad_key = |_| Error::new(ErrorKind::Signing, "HMAC key rejected");
+        Ok(match algorithm {
+            Algorithm::HmacSha256 => {
+                Self::Sha256(Hmac::new_from_slice(key.as_bytes()).map_err(bad_key)?)
+            }
+            Algorithm::HmacSm3 => Self::Sm3(Hmac::new_from_slice(key.as_bytes()).map_err(bad_key)?),
+        })
+    }
+
+    fn push_hex(&self, out: &mut String, data: &[u8]) {
         match self {
-            Self::HmacSha256 => {
-                let mut mac = SimpleHmac::<Sha256>::new_from_slice(key).map_err(bad_key)?;
+            Self::Sha256(mac) => {
+                let mut mac = mac.clone();
                 mac.update(data);
                 push_lower_hex(out, &mac.finalize().into_bytes());
             }
-            Self::HmacSm3 => {
-                let mut mac = SimpleHmac::<Sm3>::new_from_slice(key).map_err(bad_key)?;
+            Self::Sm3(mac) => {
+                let mut mac = mac.clone();
                 mac.update(data);
                 push_lower_hex(out, &mac.finalize().into_bytes());
             }
         }
-        Ok(())
     }
+}
+
+/// AK/SK credentials checked and keyed once: the way to sign many requests. Building one
+/// reports bad credentials (empty or non-ASCII keys, a project id no header can carry) before
+/// any request exists. `Debug` shows the access key and algorithm only.
+#[derive(Clone)]
+pub struct Signer {
+    credentials: AkSk,
+    algorithm: Algorithm,
+    mac: KeyedMac,
+}
+
+impl std::fmt::Debug for Signer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Signer")
+            .field("access_key", &self.credentials.access_key)
+            .field("algorithm", &self.algorithm)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Signer {
+    /// Checks `credentials` and keys the HMAC for `algorithm`.
+    pub fn new(credentials: AkSk, algorithm: Algorithm) -> Result<Self> {
+        let mac = KeyedMac::new(&credentials, algorithm)?;
+        Ok(Self {
+            credentials,
+            algorithm,
+            mac,
+        })
+    }
+
+    /// The credentials it signs with.
+    pub fn credentials(&self) -> &AkSk {
+        &self.credentials
+    }
+
+    /// The signature algorithm.
+    pub fn algorithm(&self) -> Algorithm {
+        self.algorithm
+    }
+
+    fn keys(&self) -> Keys<'_> {
+        Keys {
+            credentials: &self.credentials,
+            algorithm: self.algorithm,
+            mac: &self.mac,
+        }
+    }
+
+    /// [`sign`] with these credentials.
+    pub fn sign(&self, request: &mut Request, now: Duration) -> Result<Signature> {
+        sign_with(request, self.keys(), now)
+    }
+
+    /// [`sign_parts`] with these credentials.
+    pub fn sign_parts<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(K, V)],
+        body: &[u8],
+        now: Duration,
+    ) -> Result<SignedParts> {
+        sign_parts_keyed(method, url, headers, body, self.keys(), now)
+    }
+
+    /// [`sign_parts_with`] with these credentials.
+    pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        method: &str,
+        url: &str,
+        headers: &[(K, V)],
+        body: &[u8],
+        now: Duration,
+        emit: impl FnMut(&str, &str),
+    ) -> Result<SignedUrl> {
+        sign_parts_with_keys(method, url, headers, body, self.keys(), now, emit)
+    }
+}
+
+/// What one signature needs of the credentials, borrowed from a [`Signer`] or, for the
+/// one-shot functions, from the caller's [`AkSk`] and a MAC keyed for the call.
+#[derive(Clone, Copy)]
+struct Keys<'a> {
+    credentials: &'a AkSk,
+    algorithm: Algorithm,
+    mac: &'a KeyedMac,
 }
 
 /// The intermediate strings of one signature, for golden vectors and debugging.
@@ -174,12 +291,26 @@ pub struct Signature {
 /// Signs `request` in place at time `now` (since the Unix epoch), adding `X-Project-Id`,
 /// `X-Security-Token`, `X-Sdk-Content-Sha256`, `X-Sdk-Date`, `Host` and `Authorization` as the
 /// official SDK does, and rewriting the query into canonical order.
+/// To sign many requests with the same credentials, build a [`Signer`] once instead.
 pub fn sign(
     request: &mut Request,
     credentials: &AkSk,
     algorithm: Algorithm,
     now: Duration,
 ) -> Result<Signature> {
+    let mac = KeyedMac::new(credentials, algorithm)?;
+    sign_with(
+        request,
+        Keys {
+            credentials,
+            algorithm,
+            mac: &mac,
+        },
+        now,
+    )
+}
+
+fn sign_with(request: &mut Request, keys: Keys<'_>, now: Duration) -> Result<Signature> {
     let mut inline = [("", None); INLINE_HEADERS];
     let mut spill = Vec::new();
     let given = header_slots(&mut inline, &mut spill, request.headers().len());
@@ -191,8 +322,7 @@ pub fn sign(
         request.uri(),
         given,
         request.body(),
-        credentials,
-        algorithm,
+        keys,
         now,
     )?;
     // Everything to change, made owned first: the plan borrows from the request.
@@ -250,7 +380,8 @@ pub struct SignedParts {
 }
 
 /// [`sign`] for callers with their own HTTP stack, over plain parts instead of an
-/// [`http::Request`]: the form every binding exposes.
+/// [`http::Request`]: the form every binding exposes. To sign many requests with the same
+/// credentials, build a [`Signer`] once instead.
 pub fn sign_parts<K: AsRef<str>, V: AsRef<str>>(
     method: &str,
     url: &str,
@@ -260,17 +391,27 @@ pub fn sign_parts<K: AsRef<str>, V: AsRef<str>>(
     algorithm: Algorithm,
     now: Duration,
 ) -> Result<SignedParts> {
-    let mut sent = Vec::with_capacity(headers.len() + 6);
-    let signed = sign_parts_with(
-        method,
-        url,
-        headers,
-        body,
+    let mac = KeyedMac::new(credentials, algorithm)?;
+    let keys = Keys {
         credentials,
         algorithm,
-        now,
-        |name, value| sent.push((name.to_owned(), value.to_owned())),
-    )?;
+        mac: &mac,
+    };
+    sign_parts_keyed(method, url, headers, body, keys, now)
+}
+
+fn sign_parts_keyed<K: AsRef<str>, V: AsRef<str>>(
+    method: &str,
+    url: &str,
+    headers: &[(K, V)],
+    body: &[u8],
+    keys: Keys<'_>,
+    now: Duration,
+) -> Result<SignedParts> {
+    let mut sent = Vec::with_capacity(headers.len() + 6);
+    let signed = sign_parts_with_keys(method, url, headers, body, keys, now, |name, value| {
+        sent.push((name.to_owned(), value.to_owned()))
+    })?;
     Ok(SignedParts {
         url: signed.url,
         headers: sent,
@@ -297,6 +438,24 @@ pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
     body: &[u8],
     credentials: &AkSk,
     algorithm: Algorithm,
+    now: Duration,
+    emit: impl FnMut(&str, &str),
+) -> Result<SignedUrl> {
+    let mac = KeyedMac::new(credentials, algorithm)?;
+    let keys = Keys {
+        credentials,
+        algorithm,
+        mac: &mac,
+    };
+    sign_parts_with_keys(method, url, headers, body, keys, now, emit)
+}
+
+fn sign_parts_with_keys<K: AsRef<str>, V: AsRef<str>>(
+    method: &str,
+    url: &str,
+    headers: &[(K, V)],
+    body: &[u8],
+    keys: Keys<'_>,
     now: Duration,
     mut emit: impl FnMut(&str, &str),
 ) -> Result<SignedUrl> {
@@ -345,15 +504,7 @@ pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
         at += k.len();
         *slot = (name, Some(v.as_ref()));
     }
-    let plan = plan(
-        method.as_str(),
-        &uri,
-        given,
-        body,
-        credentials,
-        algorithm,
-        now,
-    )?;
+    let plan = plan(method.as_str(), &uri, given, body, keys, now)?;
     for (&(name, _), (_, value)) in given.iter().zip(headers) {
         emit(name, sent_value(&plan.added, name, value.as_ref()));
     }
@@ -459,12 +610,14 @@ fn plan<'a>(
     uri: &'a http::Uri,
     given: &[Given<'a>],
     body: &[u8],
-    credentials: &'a AkSk,
-    algorithm: Algorithm,
+    keys: Keys<'a>,
     now: Duration,
 ) -> Result<Plan<'a>> {
-    validate_key("access key", &credentials.access_key)?;
-    validate_key("secret key", credentials.secret_key.expose())?;
+    let Keys {
+        credentials,
+        algorithm,
+        mac,
+    } = keys;
     if given.iter().any(|(name, _)| *name == "authorization") {
         return Err(Error::invalid_input(
             "the request is already signed (it has an Authorization header)",
@@ -560,11 +713,7 @@ fn plan<'a>(
     let mut authorization =
         String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + 64);
     parts.iter().for_each(|p| authorization.push_str(p));
-    algorithm.push_hmac_hex(
-        &mut authorization,
-        credentials.secret_key.expose().as_bytes(),
-        string_to_sign.as_bytes(),
-    )?;
+    mac.push_hex(&mut authorization, string_to_sign.as_bytes());
     let query = (canonical_query != query).then(|| canonical_query.into_owned());
     Ok(Plan {
         signature: Signature {
@@ -623,14 +772,9 @@ fn added_headers<'a>(
     algorithm: Algorithm,
     now: Duration,
 ) -> Result<Added<'a>> {
+    // Both were checked when the MAC was keyed.
     let project_id = credentials.project_id.as_deref();
-    if let Some(project) = project_id {
-        check_value("x-project-id", project)?;
-    }
     let security_token = credentials.security_token.as_ref().map(Secret::expose);
-    if let Some(token) = security_token {
-        check_value("x-security-token", token)?;
-    }
     // §2.4: a body that is not JSON is signed as UNSIGNED-PAYLOAD.
     let unsigned_payload = given_text(given, "content-type")?.is_some_and(|ct| {
         let ct = ct.trim_start();
@@ -923,6 +1067,50 @@ mod tests {
         ];
         for (mut req, c) in cases {
             let err = sign(&mut req, &c, Algorithm::HmacSha256, Duration::ZERO).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+        }
+    }
+
+    /// A prepared signer (HMAC keyed once) signs exactly as the one-shot functions, for both
+    /// algorithms and temporary credentials, and reports bad credentials when it is built.
+    #[test]
+    fn a_prepared_signer_signs_as_the_one_shot_functions() {
+        let c = AkSk {
+            project_id: Some("p1".into()),
+            security_token: Some("sts".into()),
+            ..creds()
+        };
+        let headers = [("Content-Type", "application/json"), ("X-A", " 1 ")];
+        let now = Duration::from_secs(1_764_000_000);
+        for algorithm in [Algorithm::HmacSha256, Algorithm::HmacSm3] {
+            let signer = Signer::new(c.clone(), algorithm).unwrap();
+            for _ in 0..2 {
+                let url = "https://h.example/v2/x?b=2&a=1";
+                let prepared = signer.sign_parts("POST", url, &headers, b"{}", now).unwrap();
+                let one_shot =
+                    sign_parts("POST", url, &headers, b"{}", &c, algorithm, now).unwrap();
+                assert_eq!(prepared, one_shot);
+                let mut req = request("POST", url, &headers, "{}");
+                let sig = signer.sign(&mut req, now).unwrap();
+                assert_eq!(sig.authorization, one_shot.authorization);
+            }
+            assert!(!format!("{signer:?}").contains("SecretKey"), "{signer:?}");
+        }
+        for bad in [
+            AkSk {
+                secret_key: "密钥".into(),
+                ..creds()
+            },
+            AkSk {
+                access_key: String::new(),
+                ..creds()
+            },
+            AkSk {
+                project_id: Some("p\n1".into()),
+                ..creds()
+            },
+        ] {
+            let err = Signer::new(bad, Algorithm::HmacSha256).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
         }
     }
