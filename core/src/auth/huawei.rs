@@ -1086,7 +1086,9 @@ mod tests {
             let signer = Signer::new(c.clone(), algorithm).unwrap();
             for _ in 0..2 {
                 let url = "https://h.example/v2/x?b=2&a=1";
-                let prepared = signer.sign_parts("POST", url, &headers, b"{}", now).unwrap();
+                let prepared = signer
+                    .sign_parts("POST", url, &headers, b"{}", now)
+                    .unwrap();
                 let one_shot =
                     sign_parts("POST", url, &headers, b"{}", &c, algorithm, now).unwrap();
                 assert_eq!(prepared, one_shot);
