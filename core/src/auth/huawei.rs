@@ -276,6 +276,20 @@ struct Keys<'a> {
     mac: &'a KeyedMac,
 }
 
+/// Runs `f` with `credentials` keyed for this one call: the one-shot functions' [`Keys`].
+fn with_keys<T>(
+    credentials: &AkSk,
+    algorithm: Algorithm,
+    f: impl FnOnce(Keys<'_>) -> Result<T>,
+) -> Result<T> {
+    let mac = KeyedMac::new(credentials, algorithm)?;
+    f(Keys {
+        credentials,
+        algorithm,
+        mac: &mac,
+    })
+}
+
 /// The intermediate strings of one signature, for golden vectors and debugging.
 /// They contain no secret (the SK never enters them), but do contain header values.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -298,16 +312,7 @@ pub fn sign(
     algorithm: Algorithm,
     now: Duration,
 ) -> Result<Signature> {
-    let mac = KeyedMac::new(credentials, algorithm)?;
-    sign_with(
-        request,
-        Keys {
-            credentials,
-            algorithm,
-            mac: &mac,
-        },
-        now,
-    )
+    with_keys(credentials, algorithm, |keys| sign_with(request, keys, now))
 }
 
 fn sign_with(request: &mut Request, keys: Keys<'_>, now: Duration) -> Result<Signature> {
@@ -391,13 +396,9 @@ pub fn sign_parts<K: AsRef<str>, V: AsRef<str>>(
     algorithm: Algorithm,
     now: Duration,
 ) -> Result<SignedParts> {
-    let mac = KeyedMac::new(credentials, algorithm)?;
-    let keys = Keys {
-        credentials,
-        algorithm,
-        mac: &mac,
-    };
-    sign_parts_keyed(method, url, headers, body, keys, now)
+    with_keys(credentials, algorithm, |keys| {
+        sign_parts_keyed(method, url, headers, body, keys, now)
+    })
 }
 
 fn sign_parts_keyed<K: AsRef<str>, V: AsRef<str>>(
@@ -441,13 +442,9 @@ pub fn sign_parts_with<K: AsRef<str>, V: AsRef<str>>(
     now: Duration,
     emit: impl FnMut(&str, &str),
 ) -> Result<SignedUrl> {
-    let mac = KeyedMac::new(credentials, algorithm)?;
-    let keys = Keys {
-        credentials,
-        algorithm,
-        mac: &mac,
-    };
-    sign_parts_with_keys(method, url, headers, body, keys, now, emit)
+    with_keys(credentials, algorithm, |keys| {
+        sign_parts_with_keys(method, url, headers, body, keys, now, emit)
+    })
 }
 
 fn sign_parts_with_keys<K: AsRef<str>, V: AsRef<str>>(
