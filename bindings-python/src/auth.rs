@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials as CoreCredentials;
 use chainkit_core::auth::huawei::{AkSk, Algorithm, Signer};
-use chainkit_core::auth::pool::{sign_os_random, PoolCredentials, DEFAULT_TTL};
+use chainkit_core::auth::pool::{PoolCredentials, Signer as CorePoolSigner, DEFAULT_TTL};
 use chainkit_core::auth::ulord::AdminSession;
 use chainkit_core::runtime::{Clock, SystemClock};
 use chainkit_core::Error;
@@ -435,11 +435,11 @@ pub fn sign_huawei<'py>(
     .sign(method, url, headers, body, now)
 }
 
-/// Signs mining-pool calls (seed 003) with credentials converted once: the way to sign many.
-/// `repr()` shows no secret.
+/// Signs mining-pool calls (seed 003) with the key prepared once: the way to sign many.
+/// Empty credentials raise `InvalidInputError` here; `repr()` shows no secret.
 #[pyclass(frozen, module = "chainkit")]
 pub struct PoolSigner {
-    credentials: PoolCredentials,
+    signer: CorePoolSigner,
     ttl: Duration,
 }
 
@@ -452,15 +452,17 @@ impl PoolSigner {
         secret_key: SecretArg,
         secret_salt: SecretArg,
         ttl_s: Option<u64>,
-    ) -> Self {
-        Self {
-            credentials: PoolCredentials {
-                client_id,
-                secret_key: secret_key.into_core(),
-                secret_salt: secret_salt.into_core(),
-            },
+    ) -> PyResult<Self> {
+        let signer = CorePoolSigner::new(PoolCredentials {
+            client_id,
+            secret_key: secret_key.into_core(),
+            secret_salt: secret_salt.into_core(),
+        })
+        .map_err(to_py)?;
+        Ok(Self {
+            signer,
             ttl: ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
-        }
+        })
     }
 
     /// Signs one call with fresh `rnd` and `signNonce`. `params` is a dict (sent as compact
@@ -487,17 +489,22 @@ impl PoolSigner {
                 }
             },
         };
-        let call = sign_os_random(&self.credentials, &action, data, self::now(now)?, self.ttl)
+        let call = self
+            .signer
+            .sign_os_random(&action, data, self::now(now)?, self.ttl)
             .map_err(to_py)?;
         Ok(PoolSignedCall {
             authorization: call.authorization,
-            body: call.body.to_string(),
+            body: call.body,
             sign: call.sign,
         })
     }
 
     fn __repr__(&self) -> String {
-        format!("PoolSigner(client_id={:?})", self.credentials.client_id)
+        format!(
+            "PoolSigner(client_id={:?})",
+            self.signer.credentials().client_id
+        )
     }
 }
 
@@ -538,5 +545,5 @@ pub fn sign_pool(
     now: Option<f64>,
     ttl_s: Option<u64>,
 ) -> PyResult<PoolSignedCall> {
-    PoolSigner::new(client_id, secret_key, secret_salt, ttl_s).sign(action, params, now)
+    PoolSigner::new(client_id, secret_key, secret_salt, ttl_s)?.sign(action, params, now)
 }

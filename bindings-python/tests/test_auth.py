@@ -60,6 +60,9 @@ def test_sign_pool_matches_pyjwt_and_hmac() -> None:
     assert "***" in repr(call) and call.authorization not in repr(call)
     with pytest.raises(InvalidInputError):
         chainkit.sign_pool("c", "", "salt", "A")
+    for client_id, key, salt in [("", "key", "salt"), ("c", "key", "")]:
+        with pytest.raises(InvalidInputError, match="required"):  # before any call is signed
+            chainkit.PoolSigner(client_id, key, salt)
     with pytest.raises(InvalidInputError, match="non-negative"):  # a clock before 1970
         chainkit.sign_pool("c", "key", "salt", "A", now=-1.0)
 

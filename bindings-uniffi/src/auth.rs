@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials as CoreCredentials;
 use chainkit_core::auth::huawei::{sign_parts, AkSk, Algorithm};
-use chainkit_core::auth::pool::{sign_fresh, PoolCredentials, DEFAULT_TTL};
+use chainkit_core::auth::pool::{PoolCredentials, Signer as PoolSigner, DEFAULT_TTL};
 use chainkit_core::auth::ulord::AdminSession;
 use chainkit_core::runtime::{Clock, OsRandom, SystemClock};
 
@@ -371,12 +371,12 @@ pub fn sign_pool(
     else {
         return Err(chainkit_core::Error::invalid_input("signPool needs Credentials.Pool").into());
     };
-    let call = sign_fresh(
-        &PoolCredentials {
-            client_id,
-            secret_key,
-            secret_salt,
-        },
+    let call = PoolSigner::new(PoolCredentials {
+        client_id,
+        secret_key,
+        secret_salt,
+    })?
+    .sign_fresh(
         &action,
         params_json.as_deref().unwrap_or("{}"),
         now(now_ms)?,
@@ -385,7 +385,7 @@ pub fn sign_pool(
     )?;
     Ok(PoolSignedCall {
         authorization: call.authorization,
-        body: call.body.to_string(),
+        body: call.body,
         sign: call.sign,
     })
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::auth::huawei::{sign_parts, AkSk};
-use chainkit_core::auth::pool::{sign_fresh, PoolCredentials, DEFAULT_TTL};
+use chainkit_core::auth::pool::{PoolCredentials, Signer as PoolSigner, DEFAULT_TTL};
 use chainkit_core::runtime::{Clock, OsRandom, SystemClock};
 use chainkit_core::Error;
 use js_sys::{Array, Object, Reflect};
@@ -133,11 +133,12 @@ struct PoolInit {
 #[wasm_bindgen(js_name = signPool, unchecked_return_type = "PoolSigned")]
 pub fn sign_pool(init: JsPoolSignInit) -> Result<JsValue, JsValue> {
     let i: PoolInit = parse(init.into(), "signPool input")?;
-    let credentials = PoolCredentials {
+    let signer = PoolSigner::new(PoolCredentials {
         client_id: i.client_id,
         secret_key: i.secret_key.into(),
         secret_salt: i.secret_salt.into(),
-    };
+    })
+    .map_err(|e| to_js(&e))?;
     // Parameterless actions send "{}"; a string is taken as the data text itself.
     let data = match i.params {
         None => "{}".to_owned(),
@@ -145,18 +146,18 @@ pub fn sign_pool(init: JsPoolSignInit) -> Result<JsValue, JsValue> {
             serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_owned())
         }
     };
-    let call = sign_fresh(
-        &credentials,
-        &i.action,
-        &data,
-        now(i.now_ms)?,
-        &OsRandom,
-        i.ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
-    )
-    .map_err(|e| to_js(&e))?;
+    let call = signer
+        .sign_fresh(
+            &i.action,
+            &data,
+            now(i.now_ms)?,
+            &OsRandom,
+            i.ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
+        )
+        .map_err(|e| to_js(&e))?;
     let o = Object::new();
     set(&o, "authorization", &call.authorization.into());
-    set(&o, "body", &call.body.to_string().into());
+    set(&o, "body", &call.body.into());
     set(&o, "sign", &call.sign.into());
     Ok(o.into())
 }

@@ -140,7 +140,10 @@ class SignedRequest:
 
 @final
 class PoolSigner:
-    """Signs mining-pool calls (seed 003) with credentials converted once: the way to sign many."""
+    """Signs mining-pool calls (seed 003) with the key prepared once: the way to sign many.
+
+    Raises ``InvalidInputError`` here when ``client_id``, ``secret_key`` or ``secret_salt`` is empty.
+    """
 
     def __new__(
         cls, client_id: str, secret_key: _SecretLike, secret_salt: _SecretLike, *, ttl_s: Optional[int] = None

@@ -26,7 +26,7 @@ use crate::auth::dna::{self, DnaCredentials};
 use crate::auth::header::{HeaderAuthorizer, DDC_APITOKEN, ULORD_APPKEY, X_AUTH_TOKEN};
 use crate::auth::huawei::{AkSk, AkSkAuthorizer, Algorithm, Signer};
 use crate::auth::iam::{self, IamPassword, ProjectScope};
-use crate::auth::pool::{PoolAuthorizer, PoolCredentials, DEFAULT_TTL};
+use crate::auth::pool::{PoolAuthorizer, PoolCredentials, Signer as PoolSigner, DEFAULT_TTL};
 use crate::auth::ulord::{self, AdminSession, UlordAdminLogin};
 use crate::error::{Error, Result};
 use crate::executor::{Authorizer, NoAuth};
@@ -259,17 +259,14 @@ impl Credentials {
                 secret_salt,
                 ttl_s,
             } => {
-                if client_id.is_empty() || secret_key.is_empty() || secret_salt.is_empty() {
-                    return Err(Error::config(
-                        "pool clientId, secretKey and secretSalt are required",
-                    ));
-                }
+                let signer = PoolSigner::new(PoolCredentials {
+                    client_id,
+                    secret_key,
+                    secret_salt,
+                })
+                .map_err(|e| Error::config(e.message()))?;
                 Arc::new(PoolAuthorizer {
-                    credentials: PoolCredentials {
-                        client_id,
-                        secret_key,
-                        secret_salt,
-                    },
+                    signer,
                     ttl: ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
                 })
             }

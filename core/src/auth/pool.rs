@@ -7,12 +7,12 @@
 
 use std::time::Duration;
 
-use hmac::{KeyInit, Mac, SimpleHmac};
+use hmac::{Hmac, KeyInit, Mac};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use sha2::Sha256;
 
-use crate::auth::jwt::sign_hs256;
+use crate::auth::jwt::Hs256Key;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{AttemptContext, Authorizer};
 use crate::runtime::{OsRandom, Random};
@@ -41,8 +41,8 @@ pub struct PoolCredentials {
 pub struct SignedCall {
     /// The bare JWT for the `Authorization` header (no `Bearer`).
     pub authorization: String,
-    /// The JSON body: `{action, at, data, signNonce, sign}`.
-    pub body: Value,
+    /// The JSON text to POST: `{action, at, data, signNonce, sign}`.
+    pub body: String,
     /// `sign`, also inside `body`.
     pub sign: String,
 }
@@ -56,145 +56,171 @@ struct Claims<'a> {
     iat: u64,
 }
 
-/// Signs `action` with parameters `params` at `now`, with JWT nonce `rnd` (≥ 8 digits),
-/// body nonce `sign_nonce` and token lifetime `ttl`. `data` is the compact JSON text of
-/// `params` (`"{}"` for none); it is signed and sent as that exact string.
-pub fn sign(
-    credentials: &PoolCredentials,
-    action: &str,
-    params: &Value,
-    now: Duration,
-    rnd: u64,
-    sign_nonce: &str,
-    ttl: Duration,
-) -> Result<SignedCall> {
-    if !params.is_object() {
-        return Err(Error::invalid_input("the parameters must be a JSON object"));
-    }
-    sign_data(
-        credentials,
-        action,
-        &params.to_string(),
-        now,
-        rnd,
-        sign_nonce,
-        ttl,
-    )
+/// Signs pool calls with one set of credentials, keyed once: the body HMAC's inner and outer
+/// key blocks and the JWT key are prepared by [`Signer::new`], so a call hashes only its own
+/// bytes.
+#[derive(Clone)]
+pub struct Signer {
+    credentials: PoolCredentials,
+    mac: Hmac<Sha256>,
+    jwt_key: Hs256Key,
 }
 
-/// [`sign`] with `data` given as JSON text, which is signed and sent byte for byte.
-pub fn sign_data(
-    credentials: &PoolCredentials,
-    action: &str,
-    data: &str,
-    now: Duration,
-    rnd: u64,
-    sign_nonce: &str,
-    ttl: Duration,
-) -> Result<SignedCall> {
-    if credentials.client_id.is_empty() || credentials.secret_key.is_empty() {
-        return Err(Error::invalid_input("clientId and secretKey are required"));
+impl std::fmt::Debug for Signer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Signer")
+            .field("client_id", &self.credentials.client_id)
+            .finish_non_exhaustive()
     }
-    if action.is_empty() || sign_nonce.is_empty() {
-        return Err(Error::invalid_input(
-            "action and signNonce must not be empty",
-        ));
-    }
-    if rnd < MIN_RND {
-        return Err(Error::invalid_input("rnd must have at least 8 digits"));
-    }
-    // Checked without building a Value: an object's text starts with `{` once trimmed.
-    let is_object = data.trim_start().starts_with('{')
-        && serde_json::from_str::<serde::de::IgnoredAny>(data).is_ok();
-    if !is_object {
-        return Err(Error::invalid_input(
-            "data must be the JSON text of an object",
-        ));
-    }
-    let at = now.as_secs();
-    let sign = body_signature(credentials, action, &at.to_string(), data, sign_nonce)?;
-    let claims = Claims {
-        client_id: &credentials.client_id,
-        rnd,
-        exp: at.saturating_add(ttl.as_secs()),
-        iat: at,
-    };
-    let authorization = sign_hs256(&claims, credentials.secret_key.expose().as_bytes())?;
-    let body =
-        json!({ "action": action, "at": at, "data": data, "signNonce": sign_nonce, "sign": sign });
-    Ok(SignedCall {
-        authorization,
-        body,
-        sign,
-    })
 }
 
-/// [`sign_data`] with fresh `rnd` and `signNonce` drawn from `random`, as every request needs.
-pub fn sign_fresh(
-    credentials: &PoolCredentials,
-    action: &str,
-    data: &str,
-    now: Duration,
-    random: &dyn Random,
-    ttl: Duration,
-) -> Result<SignedCall> {
-    let rnd = NONCE_LOW + random.next_u64() % NONCE_SPAN;
-    let sign_nonce = (NONCE_LOW + random.next_u64() % NONCE_SPAN).to_string();
-    sign_data(credentials, action, data, now, rnd, &sign_nonce, ttl)
-}
-
-/// [`sign_fresh`] with the OS CSPRNG, both nonces from one `getrandom` call: a call costs a
-/// syscall (~0.4 µs here), a tenth of a Python `sign_pool`.
-pub fn sign_os_random(
-    credentials: &PoolCredentials,
-    action: &str,
-    data: &str,
-    now: Duration,
-    ttl: Duration,
-) -> Result<SignedCall> {
-    let mut bytes = [0u8; 16];
-    if getrandom::getrandom(&mut bytes).is_err() {
-        // OsRandom's own fallback, one value at a time.
-        return sign_fresh(credentials, action, data, now, &OsRandom, ttl);
+impl Signer {
+    /// Checks and keys `credentials`: `clientId`, `secretKey` and `secretSalt` are required.
+    pub fn new(credentials: PoolCredentials) -> Result<Self> {
+        if credentials.client_id.is_empty()
+            || credentials.secret_key.is_empty()
+            || credentials.secret_salt.is_empty()
+        {
+            return Err(Error::invalid_input(
+                "pool clientId, secretKey and secretSalt are required",
+            ));
+        }
+        let key = credentials.secret_key.expose().as_bytes();
+        let mac = Hmac::new_from_slice(key)
+            .map_err(|_| Error::new(ErrorKind::Signing, "HMAC key rejected"))?;
+        let jwt_key = Hs256Key::new(key);
+        Ok(Self {
+            credentials,
+            mac,
+            jwt_key,
+        })
     }
-    let (first, second) = bytes.split_at(8);
-    let draw = |half: &[u8]| {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(half);
-        NONCE_LOW + u64::from_le_bytes(word) % NONCE_SPAN
-    };
-    let sign_nonce = draw(second).to_string();
-    sign_data(
-        credentials,
-        action,
-        data,
-        now,
-        draw(first),
-        &sign_nonce,
-        ttl,
-    )
-}
 
-/// `hex(HMAC-SHA256(secretKey, action + at + data + signNonce + secretSalt))` (seed 003 §签名).
-pub fn body_signature(
-    credentials: &PoolCredentials,
-    action: &str,
-    at_text: &str,
-    data: &str,
-    sign_nonce: &str,
-) -> Result<String> {
-    let mut mac = SimpleHmac::<Sha256>::new_from_slice(credentials.secret_key.expose().as_bytes())
-        .map_err(|_| Error::new(ErrorKind::Signing, "HMAC key rejected"))?;
-    for part in [
-        action,
-        at_text,
-        data,
-        sign_nonce,
-        credentials.secret_salt.expose(),
-    ] {
-        mac.update(part.as_bytes());
+    /// The credentials this signer keys.
+    pub fn credentials(&self) -> &PoolCredentials {
+        &self.credentials
     }
-    Ok(crate::auth::lower_hex(&mac.finalize().into_bytes()))
+
+    /// Signs `action` with parameters `params` at `now`, with JWT nonce `rnd` (≥ 8 digits),
+    /// body nonce `sign_nonce` and token lifetime `ttl`. `data` is the compact JSON text of
+    /// `params` (`"{}"` for none); it is signed and sent as that exact string.
+    pub fn sign(
+        &self,
+        action: &str,
+        params: &Value,
+        now: Duration,
+        rnd: u64,
+        sign_nonce: &str,
+        ttl: Duration,
+    ) -> Result<SignedCall> {
+        if !params.is_object() {
+            return Err(Error::invalid_input("the parameters must be a JSON object"));
+        }
+        self.sign_data(action, &params.to_string(), now, rnd, sign_nonce, ttl)
+    }
+
+    /// [`Signer::sign`] with `data` given as JSON text, which is signed and sent byte for byte.
+    pub fn sign_data(
+        &self,
+        action: &str,
+        data: &str,
+        now: Duration,
+        rnd: u64,
+        sign_nonce: &str,
+        ttl: Duration,
+    ) -> Result<SignedCall> {
+        if action.is_empty() || sign_nonce.is_empty() {
+            return Err(Error::invalid_input(
+                "action and signNonce must not be empty",
+            ));
+        }
+        if rnd < MIN_RND {
+            return Err(Error::invalid_input("rnd must have at least 8 digits"));
+        }
+        // Checked without building a Value: an object's text starts with `{` once trimmed.
+        let is_object = data.trim_start().starts_with('{')
+            && serde_json::from_str::<serde::de::IgnoredAny>(data).is_ok();
+        if !is_object {
+            return Err(Error::invalid_input(
+                "data must be the JSON text of an object",
+            ));
+        }
+        let at = now.as_secs();
+        let sign = self.body_signature(action, itoa::Buffer::new().format(at), data, sign_nonce);
+        let authorization = self.jwt_key.sign(&Claims {
+            client_id: &self.credentials.client_id,
+            rnd,
+            exp: at.saturating_add(ttl.as_secs()),
+            iat: at,
+        })?;
+        Ok(SignedCall {
+            authorization,
+            body: envelope(action, at, data, &sign, sign_nonce)?,
+            sign,
+        })
+    }
+
+    /// [`Signer::sign_data`] with fresh `rnd` and `signNonce` drawn from `random`, as every
+    /// request needs.
+    pub fn sign_fresh(
+        &self,
+        action: &str,
+        data: &str,
+        now: Duration,
+        random: &dyn Random,
+        ttl: Duration,
+    ) -> Result<SignedCall> {
+        let rnd = NONCE_LOW + random.next_u64() % NONCE_SPAN;
+        let sign_nonce = NONCE_LOW + random.next_u64() % NONCE_SPAN;
+        let sign_nonce = itoa::Buffer::new().format(sign_nonce).to_owned();
+        self.sign_data(action, data, now, rnd, &sign_nonce, ttl)
+    }
+
+    /// [`Signer::sign_fresh`] with the OS CSPRNG, both nonces from one `getrandom` call: a
+    /// call costs a syscall (~0.4 µs here), a tenth of a Python `sign_pool`.
+    pub fn sign_os_random(
+        &self,
+        action: &str,
+        data: &str,
+        now: Duration,
+        ttl: Duration,
+    ) -> Result<SignedCall> {
+        let mut bytes = [0u8; 16];
+        if getrandom::getrandom(&mut bytes).is_err() {
+            // OsRandom's own fallback, one value at a time.
+            return self.sign_fresh(action, data, now, &OsRandom, ttl);
+        }
+        let (first, second) = bytes.split_at(8);
+        let draw = |half: &[u8]| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(half);
+            NONCE_LOW + u64::from_le_bytes(word) % NONCE_SPAN
+        };
+        let sign_nonce = itoa::Buffer::new().format(draw(second)).to_owned();
+        self.sign_data(action, data, now, draw(first), &sign_nonce, ttl)
+    }
+
+    /// `hex(HMAC-SHA256(secretKey, action + at + data + signNonce + secretSalt))` (seed 003
+    /// §签名), `at` as the text sent.
+    pub fn body_signature(
+        &self,
+        action: &str,
+        at_text: &str,
+        data: &str,
+        sign_nonce: &str,
+    ) -> String {
+        let mut mac = self.mac.clone();
+        for part in [
+            action,
+            at_text,
+            data,
+            sign_nonce,
+            self.credentials.secret_salt.expose(),
+        ] {
+            mac.update(part.as_bytes());
+        }
+        crate::auth::lower_hex(&mac.finalize().into_bytes())
+    }
 }
 
 /// Signs every attempt afresh: a new JWT (new `rnd`), `at` and `signNonce` each time, as the
@@ -204,10 +230,33 @@ pub fn body_signature(
 /// JSON string, signed as given); it becomes `{action, at, data, signNonce, sign}`.
 #[derive(Clone, Debug)]
 pub struct PoolAuthorizer {
-    /// The credentials.
-    pub credentials: PoolCredentials,
+    /// The keyed credentials.
+    pub signer: Signer,
     /// JWT lifetime.
     pub ttl: Duration,
+}
+
+/// The body text `{"action","at","data","sign","signNonce"}` (key order, as a
+/// `serde_json::Value` object writes it). Written by hand around serde_json's string escaping
+/// because `sign` is hex and needs none: scanning it byte by byte was a tenth of a call.
+fn envelope(action: &str, at: u64, data: &str, sign: &str, sign_nonce: &str) -> Result<String> {
+    let failed = |e: serde_json::Error| {
+        Error::new(ErrorKind::Signing, format!("cannot write the body: {e}"))
+    };
+    // Sized for the keys, quotes, digits and data's escapes, so it is written in one go.
+    let mut body = Vec::with_capacity(action.len() + data.len() * 5 / 4 + sign.len() + 96);
+    body.extend_from_slice(br#"{"action":"#);
+    serde_json::to_writer(&mut body, action).map_err(failed)?;
+    body.extend_from_slice(br#","at":"#);
+    body.extend_from_slice(itoa::Buffer::new().format(at).as_bytes());
+    body.extend_from_slice(br#","data":"#);
+    serde_json::to_writer(&mut body, data).map_err(failed)?;
+    body.extend_from_slice(br#","sign":""#);
+    body.extend_from_slice(sign.as_bytes());
+    body.extend_from_slice(br#"","signNonce":"#);
+    serde_json::to_writer(&mut body, sign_nonce).map_err(failed)?;
+    body.push(b'}');
+    String::from_utf8(body).map_err(|_| Error::new(ErrorKind::Signing, "the body is not UTF-8"))
 }
 
 /// `rnd` and `signNonce` span the seed sample's range, `_.random(1000000000, 9999999999)`:
@@ -238,14 +287,9 @@ impl Authorizer for PoolAuthorizer {
             Some(Value::String(text)) => text,
             Some(v) => v.to_string(),
         };
-        let call = sign_fresh(
-            &self.credentials,
-            &unsigned.action,
-            &data,
-            ctx.now,
-            ctx.random,
-            self.ttl,
-        )?;
+        let call =
+            self.signer
+                .sign_fresh(&unsigned.action, &data, ctx.now, ctx.random, self.ttl)?;
         let mut token = http::HeaderValue::from_str(&call.authorization)
             .map_err(|_| Error::new(ErrorKind::Signing, "the JWT is not a header value"))?;
         token.set_sensitive(true);
@@ -255,7 +299,7 @@ impl Authorizer for PoolAuthorizer {
             http::header::CONTENT_TYPE,
             http::HeaderValue::from_static("application/json"),
         );
-        *request.body_mut() = call.body.to_string().into_bytes();
+        *request.body_mut() = call.body.into_bytes();
         Ok(())
     }
 }
@@ -264,6 +308,7 @@ impl Authorizer for PoolAuthorizer {
 mod tests {
     use super::*;
     use crate::auth::jwt::verify_hs256;
+    use serde_json::json;
 
     fn creds() -> PoolCredentials {
         PoolCredentials {
@@ -273,38 +318,42 @@ mod tests {
         }
     }
 
+    fn signer() -> Signer {
+        Signer::new(creds()).unwrap()
+    }
+
     /// The vectors in reference notes_000_001_003 §4.1, computed there with Node crypto.
     #[test]
     fn reference_sign_vectors() {
         let data = r#"{"account":"alice"}"#;
-        let s = body_signature(
-            &creds(),
-            "Account.GetBindInfo",
-            "1585012345.678",
-            data,
-            "1234567890",
-        )
-        .unwrap();
+        let s =
+            signer().body_signature("Account.GetBindInfo", "1585012345.678", data, "1234567890");
         assert_eq!(
             s,
             "bd59f24ba6055eeabd0df54a09d7cba43660820d897316308410084019e0051f"
         );
-        let call = sign(
-            &creds(),
-            "Account.GetBindInfo",
-            &json!({"account": "alice"}),
-            Duration::from_secs(1_585_012_345),
-            1_234_567_890,
-            "1234567890",
-            DEFAULT_TTL,
-        )
-        .unwrap();
+        let call = signer()
+            .sign(
+                "Account.GetBindInfo",
+                &json!({"account": "alice"}),
+                Duration::from_secs(1_585_012_345),
+                1_234_567_890,
+                "1234567890",
+                DEFAULT_TTL,
+            )
+            .unwrap();
         assert_eq!(
             call.sign,
             "4d01a29231ec27a59da32efa5999057fc69fffdd9f531614e10c098c006126af"
         );
-        assert_eq!(call.body["data"], data);
-        assert_eq!(call.body["at"], 1_585_012_345);
+        assert_eq!(
+            call.body,
+            format!(
+                r#"{{"action":"Account.GetBindInfo","at":1585012345,"data":{},"sign":"{}","signNonce":"1234567890"}}"#,
+                Value::from(data),
+                call.sign
+            )
+        );
         let claims: Value = verify_hs256(&call.authorization, b"test-secret-key", false).unwrap();
         assert_eq!(
             claims,
@@ -316,13 +365,19 @@ mod tests {
     #[test]
     fn os_random_nonces_are_in_the_seed_range_and_signed() {
         let now = Duration::from_secs(1_585_012_345);
-        let a = sign_os_random(&creds(), "A.B", "{}", now, DEFAULT_TTL).unwrap();
-        let b = sign_os_random(&creds(), "A.B", "{}", now, DEFAULT_TTL).unwrap();
-        assert_ne!(a.body["signNonce"], b.body["signNonce"]);
+        let a = signer()
+            .sign_os_random("A.B", "{}", now, DEFAULT_TTL)
+            .unwrap();
+        let b = signer()
+            .sign_os_random("A.B", "{}", now, DEFAULT_TTL)
+            .unwrap();
+        let body = |call: &SignedCall| serde_json::from_str::<Value>(&call.body).unwrap();
+        assert_ne!(body(&a)["signNonce"], body(&b)["signNonce"]);
         for call in [a, b] {
-            let nonce = call.body["signNonce"].as_str().unwrap();
+            let body = body(&call);
+            let nonce = body["signNonce"].as_str().unwrap();
             assert!((NONCE_LOW..NONCE_LOW + NONCE_SPAN).contains(&nonce.parse().unwrap()));
-            let expected = body_signature(&creds(), "A.B", "1585012345", "{}", nonce).unwrap();
+            let expected = signer().body_signature("A.B", "1585012345", "{}", nonce);
             assert_eq!(call.sign, expected);
             let claims: Value =
                 verify_hs256(&call.authorization, b"test-secret-key", false).unwrap();
@@ -334,24 +389,47 @@ mod tests {
     #[test]
     fn bad_input_is_a_typed_error() {
         let now = Duration::from_secs(1);
-        for (c, action, params, rnd, nonce) in [
-            (creds(), "A", json!({}), 9_999_999, "n"),
-            (creds(), "", json!({}), MIN_RND, "n"),
-            (creds(), "A", json!({}), MIN_RND, ""),
-            (creds(), "A", json!([1]), MIN_RND, "n"),
-            (
-                PoolCredentials {
-                    client_id: String::new(),
-                    ..creds()
-                },
-                "A",
-                json!({}),
-                MIN_RND,
-                "n",
-            ),
+        for (action, params, rnd, nonce) in [
+            ("A", json!({}), 9_999_999, "n"),
+            ("", json!({}), MIN_RND, "n"),
+            ("A", json!({}), MIN_RND, ""),
+            ("A", json!([1]), MIN_RND, "n"),
         ] {
-            let err = sign(&c, action, &params, now, rnd, nonce, DEFAULT_TTL).unwrap_err();
+            let err = signer()
+                .sign(action, &params, now, rnd, nonce, DEFAULT_TTL)
+                .unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidInput);
         }
+        for data in ["", "[]", "{", r#"{"a":1} x"#, " 1"] {
+            let err = signer()
+                .sign_data("A", data, now, MIN_RND, "n", DEFAULT_TTL)
+                .unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput, "{data:?}");
+        }
+        let empty = Secret::new("");
+        for c in [
+            PoolCredentials {
+                client_id: String::new(),
+                ..creds()
+            },
+            PoolCredentials {
+                secret_key: empty.clone(),
+                ..creds()
+            },
+            PoolCredentials {
+                secret_salt: empty,
+                ..creds()
+            },
+        ] {
+            let err = Signer::new(c).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        }
+    }
+
+    #[test]
+    fn the_debug_text_hides_the_keys() {
+        let text = format!("{:?}", signer());
+        assert!(text.contains("client-1"), "{text}");
+        assert!(!text.contains("test-secret"), "{text}");
     }
 }

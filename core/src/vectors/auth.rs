@@ -13,7 +13,7 @@ use url::Url;
 use super::{header_map, parse};
 use crate::auth::credentials::Credentials;
 use crate::endpoint::{Endpoint, RawRequest};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::executor::AttemptContext;
 use crate::runtime::Random;
 use crate::transport::{Request, Response, Transport};
@@ -77,15 +77,14 @@ struct PoolInput {
 
 pub(super) fn pool_sign(input: &Value) -> Result<Value> {
     let i: PoolInput = parse(input)?;
-    use crate::auth::pool::{sign, PoolCredentials, DEFAULT_TTL};
-    let credentials = PoolCredentials {
+    use crate::auth::pool::{PoolCredentials, Signer, DEFAULT_TTL};
+    let signer = Signer::new(PoolCredentials {
         client_id: i.client_id,
         secret_key: i.secret_key.into(),
         secret_salt: i.secret_salt.into(),
-    };
+    })?;
     let ttl = i.ttl_s.map_or(DEFAULT_TTL, Duration::from_secs);
-    let call = sign(
-        &credentials,
+    let call = signer.sign(
         &i.action,
         &i.params,
         Duration::from_secs(i.now_s),
@@ -93,7 +92,9 @@ pub(super) fn pool_sign(input: &Value) -> Result<Value> {
         &i.sign_nonce,
         ttl,
     )?;
-    Ok(json!({ "authorization": call.authorization, "sign": call.sign, "body": call.body }))
+    let body: Value = serde_json::from_str(&call.body)
+        .map_err(|e| Error::new(ErrorKind::Signing, format!("the body is not JSON: {e}")))?;
+    Ok(json!({ "authorization": call.authorization, "sign": call.sign, "body": body }))
 }
 
 #[derive(Deserialize)]
