@@ -14,7 +14,7 @@ use chainkit_core::Error;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
 
 use crate::errors::to_py;
 use crate::json_text::compact_json;
@@ -245,7 +245,7 @@ impl HuaweiSigner {
 #[pyclass(frozen, module = "chainkit")]
 pub struct SignedRequest {
     url: Py<PyString>,
-    headers: Py<PyList>,
+    headers: Py<PyTuple>,
 }
 
 #[pymethods]
@@ -256,11 +256,11 @@ impl SignedRequest {
         self.url.clone_ref(py)
     }
 
-    /// Every header to send, `Authorization` included: a new list on each access.
+    /// Every header to send, `Authorization` included, as `(name, value)` pairs: a tuple, so
+    /// the one object is handed out on every access and nobody can change what was signed.
     #[getter]
-    fn headers<'py>(&self, py: Python<'py>) -> Bound<'py, PyList> {
-        let headers = self.headers.bind(py);
-        headers.get_slice(0, headers.len())
+    fn headers(&self, py: Python<'_>) -> Py<PyTuple> {
+        self.headers.clone_ref(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
@@ -404,7 +404,7 @@ fn sign_request<'py>(
     };
     Ok(SignedRequest {
         url: url.unbind(),
-        headers: PyList::new(py, sent)?.unbind(),
+        headers: PyTuple::new(py, sent)?.unbind(),
     })
 }
 

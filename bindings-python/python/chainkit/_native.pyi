@@ -135,8 +135,8 @@ class SignedRequest:
     def url(self) -> str:
         """The URL, query in canonical order."""
     @property
-    def headers(self) -> list[tuple[str, str]]:
-        """Every header to send, ``Authorization`` included: a new list on each access."""
+    def headers(self) -> tuple[tuple[str, str], ...]:
+        """Every header to send, ``Authorization`` included: one immutable tuple of pairs."""
 
 @final
 class PoolSigner:
