@@ -1,5 +1,6 @@
 //! Runs an endpoint: build → authorize (every attempt) → send with timeout → parse → retry.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +23,9 @@ pub struct AttemptContext<'a> {
     pub attempt: u32,
     /// The injected randomness, for nonces.
     pub random: &'a dyn Random,
+    /// Where an authorizer notes which credential this attempt carries (a token's generation),
+    /// handed back to [`Authorizer::drop_stale`] if the attempt fails.
+    pub credential: &'a AtomicU64,
 }
 
 /// Adds credentials to a request. Called again on every attempt, so timestamps and nonces are fresh.
@@ -31,10 +35,11 @@ pub trait Authorizer: MaybeSend {
     /// Signs or stamps `request` in place.
     async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()>;
 
-    /// Called when an attempt failed. Returns true when `error` shows the credentials were
-    /// stale (an expired token) and they have been dropped: the executor then retries once at
-    /// once, outside the retry policy, with freshly fetched credentials.
-    fn drop_stale(&self, _error: &Error) -> bool {
+    /// Called when an attempt that carried `credential` (what `authorize` noted in
+    /// [`AttemptContext::credential`]) failed. Returns true when `error` shows the credentials
+    /// were stale (an expired token): that credential is dropped unless a newer one replaced it
+    /// already, and the executor retries once at once, outside the retry policy.
+    fn drop_stale(&self, _error: &Error, _credential: u64) -> bool {
         false
     }
 }
@@ -134,13 +139,14 @@ impl Executor {
         let mut refreshed = false;
         loop {
             attempt += 1;
-            let outcome = self.attempt(endpoint, auth, attempt).await;
+            let credential = AtomicU64::new(0);
+            let outcome = self.attempt(endpoint, auth, attempt, &credential).await;
             let err = match outcome {
                 Ok(output) => return Ok(output),
                 Err(e) => tag(e),
             };
             // Only once per call: a second rejection means the fresh credentials are bad too.
-            if !refreshed && auth.drop_stale(&err) {
+            if !refreshed && auth.drop_stale(&err, credential.load(Ordering::Relaxed)) {
                 refreshed = true;
                 tracing::debug!(attempt, error = %err, "credentials were stale; retrying with fresh ones");
                 continue;
@@ -170,7 +176,7 @@ impl Executor {
         endpoint: &E,
         auth: &dyn Authorizer,
     ) -> Result<Request> {
-        self.authorized(endpoint, auth, 1).await
+        self.authorized(endpoint, auth, 1, &AtomicU64::new(0)).await
     }
 
     async fn authorized<E: Endpoint>(
@@ -178,6 +184,7 @@ impl Executor {
         endpoint: &E,
         auth: &dyn Authorizer,
         attempt: u32,
+        credential: &AtomicU64,
     ) -> Result<Request> {
         let rt = &self.runtime;
         let mut request = endpoint.build(&self.config.base_url)?;
@@ -185,6 +192,7 @@ impl Executor {
             now: rt.clock.now()?,
             attempt,
             random: rt.random.as_ref(),
+            credential,
         };
         auth.authorize(&mut request, &ctx).await?;
         Ok(request)
@@ -195,12 +203,13 @@ impl Executor {
         endpoint: &E,
         auth: &dyn Authorizer,
         attempt: u32,
+        credential: &AtomicU64,
     ) -> Result<E::Output> {
         let rt = &self.runtime;
         // The deadline covers authorization too: a token fetch that hangs must not hang the call.
         // Dropping a token refresh midway is safe (the cache's refresh is shared, see TokenCache).
         let exchange = async {
-            let request = self.authorized(endpoint, auth, attempt).await?;
+            let request = self.authorized(endpoint, auth, attempt, credential).await?;
             tracing::debug!(attempt, request = %RedactedRequest(&request), "sending");
             rt.transport.send(request).await
         };

@@ -437,6 +437,7 @@ mod tests {
             now: Duration::from_secs(1_585_012_345),
             attempt: 1,
             random: &random,
+            credential: &std::sync::atomic::AtomicU64::new(0),
         };
         let unsigned = br#"{"action":"Account.GetBindInfo","data":{"account":"alice"}}"#;
         let mut first: Request = http::Request::new(unsigned.to_vec());

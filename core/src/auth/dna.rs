@@ -16,6 +16,7 @@ use url::Url;
 use crate::auth::token::{TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
+use crate::response::error_from_response;
 use crate::secret::Secret;
 use crate::token_cache::CachedToken;
 use crate::transport::{Request, Response, Transport};
@@ -68,13 +69,27 @@ struct Expiry {
 }
 
 /// The token and its expiry from a getToken answer received at `now`.
+///
+/// An HTTP 429 or 5xx (a gateway's, or the service's own when overloaded), or any HTTP error
+/// without the documented JSON, is the typed error of [`error_from_response`], keeping the status
+/// and `Retry-After` for the retry policy.
 pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Secret>> {
     let status = response.status().as_u16();
-    let parsed: TokenBody = serde_json::from_slice(response.body()).map_err(|e| {
-        Error::decode(format!("getToken answer is not the documented JSON: {e}"))
+    if status == 429 || status >= 500 {
+        return Err(error_from_response("dna", response, now));
+    }
+    let parsed: TokenBody = match serde_json::from_slice(response.body()) {
+        Ok(parsed) => parsed,
+        Err(_) if status >= 400 => return Err(error_from_response("dna", response, now)),
+        Err(e) => {
+            return Err(Error::decode(format!(
+                "getToken answer is not the documented JSON: {}",
+                crate::redact::json_error_without_values(&e)
+            ))
             .with_service("dna")
-            .with_status(status)
-    })?;
+            .with_status(status))
+        }
+    };
     let message = parsed.ret_msg.unwrap_or_default();
     let token = match (parsed.ret_code, parsed.access_token) {
         (200, Some(token)) if !token.is_empty() => token,
@@ -97,11 +112,13 @@ pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Sec
                 .with_status(status))
         }
     };
+    // `exp` is the server's number: anything a Duration cannot hold (negative, NaN, ≥ 2^64 s,
+    // e.g. 1e308) counts as unreadable rather than panicking.
     let exp = jsonwebtoken::dangerous::insecure_decode_claims::<Expiry>(&token)
         .ok()
         .and_then(|c| c.exp)
-        .filter(|e| e.is_finite() && *e > 0.0)
-        .map(Duration::from_secs_f64);
+        .and_then(|e| Duration::try_from_secs_f64(e).ok())
+        .filter(|e| !e.is_zero());
     Ok(CachedToken {
         value: Secret::new(token),
         expires_at: exp.unwrap_or_else(|| now.saturating_add(DEFAULT_LIFETIME)),
@@ -152,8 +169,11 @@ mod tests {
     #[derive(Default)]
     struct FakeDna {
         token_calls: AtomicUsize,
+        other_calls: AtomicUsize,
         issued: Mutex<Vec<String>>,
         token_fails: Mutex<bool>,
+        /// An HTTP status getToken answers with instead (a gateway in trouble).
+        token_status: Mutex<Option<u16>>,
         reject_all: Mutex<bool>,
     }
 
@@ -171,6 +191,9 @@ mod tests {
             if uri.contains("/getToken") {
                 let n = self.token_calls.fetch_add(1, Ordering::SeqCst);
                 tokio::time::sleep(Duration::from_millis(20)).await;
+                if let Some(status) = *self.token_status.lock().unwrap() {
+                    return Ok(reply(status, "<html>Service Unavailable</html>"));
+                }
                 if *self.token_fails.lock().unwrap() {
                     return Ok(reply(
                         200,
@@ -190,6 +213,10 @@ mod tests {
                     serde_json::json!({"retCode": 200, "retMsg": "ok", "accessToken": token}),
                 ));
             }
+            // Answers take 0–39 ms, so some rejections of an old token arrive after the
+            // 20 ms refresh it caused.
+            let n = self.other_calls.fetch_add(1, Ordering::SeqCst) as u64;
+            tokio::time::sleep(Duration::from_millis(n % 40)).await;
             let sent = request
                 .headers()
                 .get("accesstoken")
@@ -269,6 +296,58 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_exp_no_duration_can_hold_falls_back_to_two_hours() {
+        // Issue 17: `exp: 1e308` panicked in Duration::from_secs_f64. JSON has no NaN, but
+        // huge, negative and fractional values all reach the conversion.
+        for exp in ["1e308", "1.8446744073709552e19", "-5", "0", "1e-300"] {
+            let claims: serde_json::Value =
+                serde_json::from_str(&format!(r#"{{"exp":{exp}}}"#)).unwrap();
+            let jwt = sign_hs256(&claims, b"k").unwrap();
+            let body = serde_json::json!({"retCode": 200, "accessToken": jwt}).to_string();
+            let t = parse_token(&reply(200, &body), Duration::from_secs(T0)).unwrap();
+            assert_eq!(
+                t.expires_at,
+                Duration::from_secs(T0) + DEFAULT_LIFETIME,
+                "{exp}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_overloaded_token_endpoint_is_a_typed_error_with_status_and_retry_after() {
+        for (status, kind) in [
+            (500, ErrorKind::Api),
+            (502, ErrorKind::Api),
+            (503, ErrorKind::Api),
+            (504, ErrorKind::Api),
+            (429, ErrorKind::RateLimited),
+        ] {
+            let answer = http::Response::builder()
+                .status(status)
+                .header("retry-after", "7")
+                .body(b"<html>busy</html>".to_vec())
+                .unwrap();
+            let err = parse_token(&answer, Duration::ZERO).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.status(), err.retry_after(), err.service()),
+                (
+                    kind,
+                    Some(status),
+                    Some(Duration::from_secs(7)),
+                    Some("dna")
+                ),
+                "{err}"
+            );
+        }
+        // Even a JSON body with a retCode: the HTTP status decides.
+        let json = reply(503, r#"{"retCode":200,"accessToken":"x"}"#);
+        assert_eq!(
+            parse_token(&json, Duration::ZERO).unwrap_err().status(),
+            Some(503)
+        );
+    }
+
     #[tokio::test]
     async fn cached_until_the_refresh_margin_then_refreshed() {
         let (fake, clock, executor, auth) = setup();
@@ -279,6 +358,45 @@ mod tests {
         clock.advance(Duration::from_secs(2));
         executor.execute(&protected(), auth.as_ref()).await.unwrap();
         assert_eq!(fake.token_calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_hundred_callers_rejected_at_once_share_one_refresh() {
+        let (fake, _, executor, auth) = setup();
+        executor.execute(&protected(), auth.as_ref()).await.unwrap();
+        // The service stops honouring the token (it expired on its clock); all callers find out.
+        fake.issued.lock().unwrap().push("expired".into());
+        let calls: Vec<_> = (0..100)
+            .map(|_| {
+                let (executor, auth) = (executor.clone(), auth.clone());
+                tokio::spawn(async move { executor.execute(&protected(), auth.as_ref()).await })
+            })
+            .collect();
+        for c in calls {
+            c.await.unwrap().unwrap();
+        }
+        // Issue 17: a late rejection of the expired token threw away the one fetched just
+        // before, for 1–3 refreshes.
+        assert_eq!(fake.token_calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_token_endpoint_sees_one_fetch_for_a_hundred_retrying_callers() {
+        let (fake, _, executor, auth) = setup();
+        *fake.token_status.lock().unwrap() = Some(503);
+        let calls: Vec<_> = (0..100)
+            .map(|_| {
+                let (executor, auth) = (executor.clone(), auth.clone());
+                tokio::spawn(async move { executor.execute(&protected(), auth.as_ref()).await })
+            })
+            .collect();
+        for c in calls {
+            let err = c.await.unwrap().unwrap_err();
+            assert_eq!((err.kind(), err.status()), (ErrorKind::Api, Some(503)));
+        }
+        // Each caller retried (503 on an idempotent call), but the failure was shared and held:
+        // issue 17 counted 109 fetches for 100 callers.
+        assert_eq!(fake.token_calls.load(Ordering::SeqCst), 1);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -360,7 +478,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_failing_token_endpoint_is_not_cached_and_not_stormed() {
-        let (fake, _, executor, auth) = setup();
+        let (fake, clock, executor, auth) = setup();
         *fake.token_fails.lock().unwrap() = true;
         let err = executor
             .execute(&protected(), auth.as_ref())
@@ -373,11 +491,19 @@ mod tests {
             "no refresh loop on a bad secret"
         );
         *fake.token_fails.lock().unwrap() = false;
+        let held = executor.execute(&protected(), auth.as_ref()).await;
+        assert_eq!(held.unwrap_err().kind(), ErrorKind::Unauthorized);
+        assert_eq!(
+            fake.token_calls.load(Ordering::SeqCst),
+            1,
+            "the failure is held for a moment"
+        );
+        clock.advance(crate::token_cache::FAILURE_HOLD);
         executor.execute(&protected(), auth.as_ref()).await.unwrap();
         assert_eq!(
             fake.token_calls.load(Ordering::SeqCst),
             2,
-            "the failure was not cached"
+            "and then forgotten"
         );
     }
 }

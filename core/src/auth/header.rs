@@ -69,6 +69,7 @@ mod tests {
             now: std::time::Duration::ZERO,
             attempt: 1,
             random: &random,
+            credential: &std::sync::atomic::AtomicU64::new(0),
         };
         auth.authorize(&mut req, &ctx).await.unwrap();
         assert_eq!(req.headers()["apitoken"], "tok-1");

@@ -10,7 +10,7 @@ use http::{HeaderName, HeaderValue};
 use crate::error::{Error, Result};
 use crate::executor::{AttemptContext, Authorizer};
 use crate::secret::Secret;
-use crate::token_cache::{CachedToken, TokenCache};
+use crate::token_cache::{CachedToken, Generation, TokenCache};
 use crate::transport::{Request, Response, Transport};
 
 /// Reads a token and its expiry from the token endpoint's answer, received at the given time.
@@ -50,8 +50,8 @@ impl TokenAuthorizer {
         }
     }
 
-    /// The current token, fetching one if needed.
-    pub async fn token(&self, now: Duration) -> Result<Secret> {
+    /// The current token and its generation, fetching one if needed.
+    pub async fn token(&self, now: Duration) -> Result<(Secret, Generation)> {
         let request = (self.scheme.request)()?;
         let (transport, parse, service) = (
             self.transport.clone(),
@@ -72,7 +72,9 @@ impl TokenAuthorizer {
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 impl Authorizer for TokenAuthorizer {
     async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
-        let token = self.token(ctx.now).await?;
+        let (token, generation) = self.token(ctx.now).await?;
+        ctx.credential
+            .store(generation, std::sync::atomic::Ordering::Relaxed);
         let mut value = HeaderValue::from_str(token.expose()).map_err(|_| {
             Error::decode(format!(
                 "the {} token is not a valid header value",
@@ -87,9 +89,9 @@ impl Authorizer for TokenAuthorizer {
         Ok(())
     }
 
-    fn drop_stale(&self, error: &Error) -> bool {
+    fn drop_stale(&self, error: &Error, credential: Generation) -> bool {
         if (self.scheme.rejected)(error) {
-            self.cache.invalidate();
+            self.cache.invalidate(credential);
             return true;
         }
         false

@@ -209,6 +209,7 @@ pub(super) fn authorize(input: &Value) -> Result<Value> {
         now: Duration::from_secs(i.now_s),
         attempt: 1,
         random: &random,
+        credential: &std::sync::atomic::AtomicU64::new(0),
     };
     // Every transport here answers on its first poll, so one poll finishes the attempt.
     authorizer
