@@ -103,3 +103,14 @@ def test_errors_name_the_field() -> None:
     assert bif.is_valid_address(TO) and not bif.is_valid_address(TO + "x")
     a = bif.Address.parse("did:bid:ljcp:" + TO[8:])
     assert (a.chain_code, a.key_type, a.payload[0], str(a)) == ("ljcp", "ed25519", 0, "did:bid:ljcp:" + TO[8:])
+
+
+def test_ten_megabyte_inputs_are_refused_by_their_length() -> None:
+    # Issue 17: Base58 decoding is quadratic; 300k characters took 165 s here. Valid Base58
+    # characters throughout, so only the length check refuses them before decoding.
+    huge = "z" * (10 << 20)
+    assert not bif.is_valid_address("did:bid:ef" + huge)
+    with pytest.raises(InvalidInputError, match="longer than any address"):
+        bif.Address.parse("did:bid:ef" + huge)
+    with pytest.raises(InvalidInputError, match="encPrivateKey: .* characters, more than"):
+        bif.PrivateKey.parse("priSPK" + huge)

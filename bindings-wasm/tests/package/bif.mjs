@@ -74,6 +74,15 @@ export function defineBifTests(ck, entry) {
     assert.ok(pub.verify(msg, sm2.sign(msg, k)));
   });
 
+  test(`${entry}: bif 10 MB inputs are refused by their length, not decoded`, () => {
+    // Issue 17: Base58 decoding is quadratic (300k characters took 37 s). Valid Base58
+    // characters throughout, so only the length check refuses them early.
+    const huge = "z".repeat(10 << 20);
+    assert.equal(ck.bifIsValidAddress(`did:bid:ef${huge}`), false);
+    assert.throws(() => BifPrivateKey.parse(`priSPK${huge}`),
+      (e) => e instanceof ChainkitError && e.kind === "invalid_input" && /^encPrivateKey: .* characters, more than/.test(e.detail));
+  });
+
   test(`${entry}: bif errors are ChainkitErrors naming the field`, () => {
     const key = BifPrivateKey.parse(SENDER_KEY);
     const call = { senderAddress: SEED_ADDR, contractAddress: CONTRACT, input: "{}", nonce: 1 };

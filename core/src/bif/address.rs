@@ -46,7 +46,15 @@ impl Address {
     /// and Base58 of exactly 22 bytes, strict alphabet (Go/Java `encAddressValid`, bif-spec §6).
     /// The length is never assumed: leading zero bytes make the text shorter.
     pub fn parse(text: &str) -> Result<Self> {
-        let bad = |why: &str| Error::invalid_input(format!("address {text:?}: {why}"));
+        let bad = |why: &str| Error::invalid_input(format!("address {}: {why}", quoted(text)));
+        // Longer than any address (`did:bid:`, a 16-character chain code and its colon, the
+        // letters, 22 bytes of Base58): refused before any work that grows with the length.
+        if text.len() > MAX_LEN {
+            return Err(bad(&format!(
+                "{} characters, longer than any address ({MAX_LEN})",
+                text.len()
+            )));
+        }
         let parts: Vec<&str> = text.split(':').collect();
         let (chain_code, body) = match parts.as_slice() {
             ["did", "bid", body] => (None, *body),
@@ -63,7 +71,7 @@ impl Address {
             Some("zf") => KeyType::Sm2,
             _ => return Err(bad("the id must start with ef (ed25519) or zf (sm2)")),
         };
-        let bytes = base58::decode(&body[2..], "address")?;
+        let bytes = base58::decode_at_most(&body[2..], "address", 22)?;
         let payload: [u8; 22] = bytes.as_slice().try_into().map_err(|_| {
             bad(&format!(
                 "the id decodes to {} bytes, expected 22",
@@ -101,6 +109,19 @@ impl Address {
     pub fn belongs_to(&self, key: &PublicKey) -> bool {
         let own = Self::of_public_key(key);
         own.key_type == self.key_type && own.payload == self.payload
+    }
+}
+
+/// The longest address text: `did:bid:` + chain code (16) + `:` + `ef` + Base58 of 22 bytes.
+const MAX_LEN: usize = 8 + 16 + 1 + 2 + base58::max_text_len(22);
+
+/// `text` as a Rust string literal, cut to its first 64 characters: an error quotes the
+/// address so the caller can find it, not all of a megabyte.
+fn quoted(text: &str) -> String {
+    const SHOWN: usize = 64;
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{:?}… ({} bytes)", &text[..cut], text.len()),
+        None => format!("{text:?}"),
     }
 }
 
@@ -164,5 +185,25 @@ mod tests {
         ] {
             assert!(Address::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_ten_megabyte_address_is_refused_by_its_length() {
+        // Issue 17: Base58 decoding is quadratic; 10 MB took over 90 s. Valid characters
+        // throughout, so only the length check can refuse it early.
+        let huge = format!("did:bid:ef{}", "z".repeat(10 << 20));
+        let err = Address::parse(&huge).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(err.message().contains("longer than any address"), "{err}");
+        assert!(err.message().len() < 200, "the message quotes all of it");
+        assert!(!Address::is_valid(&huge));
+        // The longest real address still parses.
+        let longest = format!(
+            "did:bid:{}:ef{}",
+            "a".repeat(16),
+            base58::encode(&[0xff; 22])
+        );
+        assert_eq!(longest.len(), MAX_LEN);
+        assert!(Address::is_valid(&longest), "{longest}");
     }
 }

@@ -14,9 +14,34 @@ pub fn encode(bytes: &[u8]) -> String {
     bs58::encode(bytes).with_alphabet(&BIF).into_string()
 }
 
+/// The longest value [`decode`] takes, in bytes: above every BIF value (keys are 37 bytes,
+/// address ids 22). Base58 decoding costs the square of the length (300k characters took
+/// 37 s in JS, issue 17), so longer text is refused before any decoding.
+pub const MAX_DECODED_LEN: usize = 256;
+
+/// The most characters the Base58 text of a `bytes`-byte value can have: ⌈bytes · log₅₈256⌉
+/// (log₅₈256 = 1.3657…), bounded above in integers. Leading zero bytes make the text shorter.
+pub const fn max_text_len(bytes: usize) -> usize {
+    bytes * 1366 / 1000 + 1
+}
+
 /// Decodes strictly: a character outside [`ALPHABET`] is an error (the offline-api's Go decoder
 /// silently corrupts the value instead, bif-spec §2). `what` names the field in the message.
+/// Text longer than any [`MAX_DECODED_LEN`]-byte value is refused unread.
 pub fn decode(text: &str, what: &str) -> Result<Vec<u8>> {
+    decode_at_most(text, what, MAX_DECODED_LEN)
+}
+
+/// [`decode`] for a value of at most `max_bytes` bytes: longer text is refused before decoding,
+/// so the cost is bounded by the expected size, never by the input's.
+pub fn decode_at_most(text: &str, what: &str, max_bytes: usize) -> Result<Vec<u8>> {
+    let limit = max_text_len(max_bytes.min(MAX_DECODED_LEN));
+    if text.len() > limit {
+        return Err(Error::invalid_input(format!(
+            "{what}: {} characters, more than the {limit} of a {max_bytes}-byte value",
+            text.len()
+        )));
+    }
     bs58::decode(text)
         .with_alphabet(&BIF)
         .into_vec()
@@ -43,5 +68,22 @@ mod tests {
         // B and b are swapped relative to Bitcoin: 'b' is digit 10, 'B' digit 34.
         assert_eq!(decode("b", "x").unwrap(), vec![10]);
         assert_eq!(decode("B", "x").unwrap(), vec![34]);
+    }
+
+    #[test]
+    fn the_length_bound_holds_for_every_size_and_refuses_long_text_unread() {
+        for n in 0..=MAX_DECODED_LEN {
+            // The longest text of n bytes is that of n bytes of 0xff.
+            let longest = encode(&vec![0xff; n]);
+            assert!(longest.len() <= max_text_len(n), "{n}");
+            assert_eq!(decode_at_most(&longest, "x", n).unwrap().len(), n);
+        }
+        // Issue 17: 10 MB took more than 90 s to decode. It is now refused by its length,
+        // before the alphabet is even checked (the text below is not Base58 at all).
+        let huge = "0".repeat(10 << 20);
+        let err = decode_at_most(&huge, "address", 22).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(err.message().contains("more than the 31"), "{err}");
+        assert!(decode(&"1".repeat(max_text_len(MAX_DECODED_LEN) + 1), "x").is_err());
     }
 }

@@ -160,7 +160,8 @@ impl PrivateKey {
     /// Parses an `encPrivateKey` (`priSPK…` / `priSrr…`), checking every byte of the layout
     /// (bif-spec §4: the union of Go's and Java's checks, plus the exact length).
     pub fn parse(enc: &str) -> Result<Self> {
-        let bytes = Zeroizing::new(base58::decode(enc.trim(), "encPrivateKey")?);
+        // Bounded by the key's size: decoding costs the square of the text's length.
+        let bytes = Zeroizing::new(base58::decode_at_most(enc.trim(), "encPrivateKey", 37)?);
         if bytes.len() != 37 {
             return Err(Error::invalid_input(format!(
                 "encPrivateKey: decodes to {} bytes, expected 37",
@@ -315,6 +316,16 @@ mod tests {
             "priSPKpY6TuPUZyCuJeaTpUJ1uRYVycNZmpmCuAxC6EhsjdhNX"
         );
         assert_eq!(format!("{k:?}"), "PrivateKey(ed25519, ***)");
+    }
+
+    #[test]
+    fn a_ten_megabyte_private_key_is_refused_by_its_length() {
+        // Issue 17: 300k characters took 37 s (JS) to decode; the key's size bounds it now.
+        let huge = format!("priSPK{}", "z".repeat(10 << 20));
+        let err = PrivateKey::parse(&huge).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
+        assert!(err.message().starts_with("encPrivateKey: "), "{err}");
+        assert!(err.message().len() < 200, "{err}");
     }
 
     #[test]
