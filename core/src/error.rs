@@ -170,6 +170,28 @@ impl Error {
         self
     }
 
+    /// The same error with every credential value in `secrets` masked in the text that came
+    /// from the server (message, code, request id): a server may echo what it was sent.
+    pub fn masked(mut self, secrets: &[crate::secret::Secret]) -> Self {
+        use crate::redact::mask_secrets;
+        if secrets.is_empty() {
+            return self;
+        }
+        let fields = &mut *self.0;
+        if let std::borrow::Cow::Owned(m) = mask_secrets(&fields.message, secrets) {
+            fields.message = m;
+        }
+        for text in [&mut fields.code, &mut fields.request_id]
+            .into_iter()
+            .flatten()
+        {
+            if let std::borrow::Cow::Owned(m) = mask_secrets(text, secrets) {
+                *text = m;
+            }
+        }
+        self
+    }
+
     /// Attaches the underlying cause.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.0.source = Some(Arc::new(source));

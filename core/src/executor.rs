@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::redact::RedactedRequest;
 use crate::retry::{Decision, RetryPolicy};
 use crate::runtime::{Clock, Random, Sleep};
+use crate::secret::Secret;
 use crate::transport::{MaybeSend, Request, Transport};
 
 /// What an authorizer may use to sign one attempt.
@@ -41,6 +42,12 @@ pub trait Authorizer: MaybeSend {
     /// already, and the executor retries once at once, outside the retry policy.
     fn drop_stale(&self, _error: &Error, _credential: u64) -> bool {
         false
+    }
+
+    /// Every credential value this authorizer holds (keys, secrets, passwords, fetched tokens),
+    /// masked in the errors of its calls: a server may echo them in an error message.
+    fn secrets(&self) -> Vec<Secret> {
+        Vec::new()
     }
 }
 
@@ -127,6 +134,7 @@ impl Executor {
     ) -> Result<E::Output> {
         let service = endpoint.service().to_owned();
         let tag = |e: Error| {
+            let e = e.masked(&auth.secrets());
             if e.service().is_some() {
                 e
             } else {

@@ -1,8 +1,9 @@
 //! Keeps secrets out of logs: header values and query parameters whose names look secret.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::secret::REDACTED;
+use crate::secret::{Secret, REDACTED};
 use crate::transport::Request;
 
 /// Name fragments that mark a header or query parameter as secret-bearing (compared lowercase).
@@ -19,10 +20,54 @@ const SENSITIVE: [&str; 9] = [
     "credential",
 ];
 
+/// Short names that mark a parameter as secret only as a whole word (`sk`, `x_sig`), since as
+/// fragments they would catch ordinary names (`task`, `design`).
+const SENSITIVE_WORDS: [&str; 6] = ["sk", "ak", "sig", "pw", "pwd", "pass"];
+
 /// Whether a header or parameter called `name` must never be logged.
 pub fn is_sensitive(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     SENSITIVE.iter().any(|s| lower.contains(s))
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| SENSITIVE_WORDS.contains(&word))
+}
+
+/// Credential values shorter than this are not masked: they occur by chance in ordinary text,
+/// and masking them would garble every message while no issued key or token is that short.
+pub const MIN_MASKED_LEN: usize = 4;
+
+/// `text` with every credential value in `secrets` replaced by `***`, in each form a server
+/// may echo it: as is, percent-encoded (it travelled in a query or form) and JSON-escaped.
+pub fn mask_secrets<'t>(text: &'t str, secrets: &[Secret]) -> Cow<'t, str> {
+    let mut forms: Vec<String> = Vec::new();
+    for secret in secrets {
+        let value = secret.expose();
+        if value.len() < MIN_MASKED_LEN {
+            continue;
+        }
+        forms.push(value.to_owned());
+        forms.push(url::form_urlencoded::byte_serialize(value.as_bytes()).collect());
+        forms.push(
+            percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC)
+                .to_string(),
+        );
+        if let Ok(json) = serde_json::to_string(value) {
+            // Only the enclosing quotes: an escaped quote at the end belongs to the value.
+            let inner = json.strip_prefix('"').and_then(|j| j.strip_suffix('"'));
+            forms.extend(inner.map(str::to_owned));
+        }
+    }
+    // Longest first, so a secret that contains another is masked whole.
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    let mut text = Cow::Borrowed(text);
+    for form in forms.iter().filter(|f| f.len() >= MIN_MASKED_LEN) {
+        if text.contains(form.as_str()) {
+            text = Cow::Owned(text.replace(form.as_str(), REDACTED));
+        }
+    }
+    text
 }
 
 /// `url` with secret query values and any userinfo password replaced by `***`.
@@ -125,6 +170,32 @@ mod tests {
             redact_path("/v1/token?apiSecret=s&page=2"),
             "/v1/token?apiSecret=***&page=2"
         );
+    }
+
+    #[test]
+    fn short_secret_names_are_hidden_as_whole_words_only() {
+        assert_eq!(
+            redact_path("/x?sk=S3CR3T&sig=abc&x-ak=A&task=1&disk=2"),
+            "/x?sk=***&sig=***&x-ak=***&task=1&disk=2"
+        );
+    }
+
+    #[test]
+    fn credential_values_are_masked_in_every_echoed_form() {
+        let secrets = [
+            Secret::new("s3cr3t/+ \"v\""),
+            Secret::new("ab"),
+            Secret::new("tok-123"),
+        ];
+        let echoed = r#"bad apiSecret s3cr3t/+ "v" (url s3cr3t%2F%2B+%22v%22, json s3cr3t/+ \"v\", pct s3cr3t%2F%2B%20%22v%22) token tok-123 ab"#;
+        assert_eq!(
+            mask_secrets(echoed, &secrets),
+            "bad apiSecret *** (url ***, json ***, pct ***) token *** ab"
+        );
+        assert!(matches!(
+            mask_secrets("nothing here", &secrets),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

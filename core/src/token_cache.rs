@@ -41,6 +41,8 @@ struct State<T> {
     inflight: Option<(Generation, Refresh<T>)>,
     /// The last refresh's failure, handed out until the time given.
     failed: Option<(Duration, Error)>,
+    /// The token before the current one: a rejection may still quote it.
+    previous: Option<T>,
     last_generation: Generation,
 }
 
@@ -65,6 +67,7 @@ impl<T: Clone + Send + Sync + 'static> TokenCache<T> {
                 token: None,
                 inflight: None,
                 failed: None,
+                previous: None,
                 last_generation: NO_GENERATION,
             }),
             margin,
@@ -112,7 +115,7 @@ impl<T: Clone + Send + Sync + 'static> TokenCache<T> {
         if matches!(&state.inflight, Some((current, _)) if *current == generation) {
             state.inflight = None;
             match &result {
-                Ok(token) => state.token = Some((generation, token.clone())),
+                Ok(token) => state.replace(Some((generation, token.clone()))),
                 Err(error) => {
                     state.failed = Some((now.saturating_add(FAILURE_HOLD), error.clone()));
                 }
@@ -126,15 +129,36 @@ impl<T: Clone + Send + Sync + 'static> TokenCache<T> {
     pub fn invalidate(&self, generation: Generation) {
         let mut state = self.lock();
         if matches!(&state.token, Some((current, _)) if *current == generation) {
-            state.token = None;
+            state.replace(None);
         }
+    }
+
+    /// The current and the previous token, for masking in error text.
+    pub fn known(&self) -> Vec<T> {
+        let state = self.lock();
+        state
+            .token
+            .iter()
+            .map(|(_, t)| t.value.clone())
+            .chain(state.previous.clone())
+            .collect()
     }
 
     /// Stores a token obtained elsewhere (for example one the user supplied).
     pub fn set(&self, token: CachedToken<T>) {
         let mut state = self.lock();
         state.last_generation = state.last_generation.wrapping_add(1).max(1);
-        state.token = Some((state.last_generation, token));
+        let generation = state.last_generation;
+        state.replace(Some((generation, token)));
+    }
+}
+
+impl<T> State<T> {
+    /// Makes `token` current, remembering the one it replaces.
+    fn replace(&mut self, token: Option<(Generation, CachedToken<T>)>) {
+        if let Some((_, old)) = std::mem::replace(&mut self.token, token) {
+            self.previous = Some(old.value);
+        }
     }
 }
 

@@ -458,3 +458,134 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
     }
 }
+
+#[cfg(test)]
+mod echo_tests {
+    //! Issue 17 finding 6: a server that echoes secrets must not put them in our error text.
+
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::endpoint::RawRequest;
+    use crate::executor::{ClientConfig, Executor, Runtime};
+    use crate::runtime::{FixedClock, InstantSleep, SeqRandom};
+    use crate::transport::{Request, Response};
+
+    /// Every credential value of the test, and the tokens the server hands out.
+    const SECRETS: [&str; 11] = [
+        "dna-api-secret-1",
+        "dna-access-token-1",
+        "huawei-sk-1",
+        "huawei-security-token-1",
+        "pool-secret-key-1",
+        "pool-secret-salt-1",
+        "iam-password-1",
+        "iam-token-1",
+        "ddc-apitoken-1",
+        "ulord-appkey-1",
+        "ulord-password-1",
+    ];
+
+    /// Hands out tokens, then answers every call with an error that quotes everything it
+    /// received and every credential value it knows, raw, percent-encoded and JSON-escaped
+    /// (as `error_from_response` would read a body's message, and as a non-JSON body is quoted).
+    struct Echo;
+
+    fn reply(status: u16, headers: &[(&str, &str)], body: String) -> Response {
+        let mut b = http::Response::builder().status(status);
+        for (k, v) in headers {
+            b = b.header(*k, *v);
+        }
+        b.body(body.into_bytes()).unwrap()
+    }
+
+    #[async_trait::async_trait]
+    impl Transport for Echo {
+        async fn send(&self, request: Request) -> Result<Response> {
+            let path = request.uri().path().to_owned();
+            if path.ends_with("/getToken") {
+                let body = serde_json::json!({"retCode": 200, "accessToken": SECRETS[1]});
+                return Ok(reply(200, &[], body.to_string()));
+            }
+            if path == crate::auth::iam::TOKEN_PATH {
+                return Ok(reply(201, &[("x-subject-token", SECRETS[7])], "{}".into()));
+            }
+            let seen = format!(
+                "{} {:?} {}",
+                request.uri(),
+                request.headers(),
+                String::from_utf8_lossy(request.body())
+            );
+            let known = SECRETS.join(" ");
+            let encoded: String = url::form_urlencoded::byte_serialize(known.as_bytes()).collect();
+            let message = format!("bad credentials: {seen} {known} {encoded}");
+            if path.ends_with("/text") {
+                return Ok(reply(401, &[], message));
+            }
+            let body =
+                serde_json::json!({"code": "AUTH", "message": message, "requestId": SECRETS[0]});
+            Ok(reply(401, &[], body.to_string()))
+        }
+    }
+
+    #[tokio::test]
+    async fn no_credential_a_server_echoes_reaches_the_error_text() {
+        let schemes = [
+            r#"{"scheme":"dna","apiKey":"key","apiSecret":"dna-api-secret-1"}"#,
+            r#"{"scheme":"huaweiAkSk","accessKey":"AK","secretKey":"huawei-sk-1","securityToken":"huawei-security-token-1"}"#,
+            r#"{"scheme":"pool","clientId":"c","secretKey":"pool-secret-key-1","secretSalt":"pool-secret-salt-1"}"#,
+            r#"{"scheme":"huaweiIam","iamUrl":"https://iam.example","userName":"u","password":"iam-password-1","domainName":"d","projectName":"p"}"#,
+            r#"{"scheme":"ddcApiToken","token":"ddc-apitoken-1"}"#,
+            r#"{"scheme":"ulordAppKey","appKey":"ulord-appkey-1"}"#,
+            // The login itself is answered with the echo.
+            r#"{"scheme":"ulordAdmin","username":"u","password":"ulord-password-1"}"#,
+        ];
+        let base = Url::parse("https://svc.example").unwrap();
+        let mut config = ClientConfig::new(base.as_str()).unwrap();
+        config.retry.max_attempts = 1;
+        let executor = Executor::new(
+            config,
+            Runtime {
+                transport: Arc::new(Echo),
+                clock: Arc::new(FixedClock(std::time::Duration::from_secs(1_700_000_000))),
+                sleep: Arc::new(InstantSleep::default()),
+                random: Arc::new(SeqRandom::new(0, 1)),
+            },
+        );
+        for json in schemes {
+            let creds = Credentials::from_json(json).unwrap();
+            let auth = creds.authorizer(&base, Arc::new(Echo)).unwrap();
+            let held: Vec<&str> = SECRETS
+                .iter()
+                .copied()
+                .filter(|s| json.contains(s))
+                .chain(match creds.scheme() {
+                    "dna" => Some(SECRETS[1]),
+                    "huaweiIam" => Some(SECRETS[7]),
+                    _ => None,
+                })
+                .collect();
+            for path in ["/json", "/text"] {
+                let call = RawRequest {
+                    method: "POST".into(),
+                    path: path.into(),
+                    body: br#"{"action":"A.B","data":{}}"#.to_vec(),
+                    ..Default::default()
+                };
+                let err = executor.execute(&call, auth.as_ref()).await.unwrap_err();
+                let shown = format!("{err} {err:?}");
+                assert!(shown.contains("bad credentials"), "{shown}");
+                for secret in &held {
+                    assert!(
+                        !shown.contains(secret),
+                        "{}: {secret} in {shown}",
+                        creds.scheme()
+                    );
+                    let encoded: String =
+                        url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
+                    assert!(!shown.contains(&encoded), "{encoded} in {shown}");
+                }
+            }
+        }
+    }
+}

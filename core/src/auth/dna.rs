@@ -138,6 +138,7 @@ pub fn authorizer(
     transport: Arc<dyn Transport>,
 ) -> TokenAuthorizer {
     let scheme = TokenScheme {
+        secrets: vec![credentials.api_secret.clone()],
         service: "dna",
         header: HeaderName::from_static("accesstoken"),
         margin: REFRESH_MARGIN,

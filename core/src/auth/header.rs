@@ -52,6 +52,10 @@ impl Authorizer for HeaderAuthorizer {
         request.headers_mut().insert(self.name.clone(), value);
         Ok(())
     }
+
+    fn secrets(&self) -> Vec<Secret> {
+        vec![self.value.clone()]
+    }
 }
 
 #[cfg(test)]

@@ -98,6 +98,13 @@ impl Authorizer for AkSkAuthorizer {
     async fn authorize(&self, request: &mut Request, ctx: &AttemptContext<'_>) -> Result<()> {
         self.0.sign(request, ctx.now).map(|_| ())
     }
+
+    fn secrets(&self) -> Vec<Secret> {
+        let c = self.0.credentials();
+        std::iter::once(c.secret_key.clone())
+            .chain(c.security_token.clone())
+            .collect()
+    }
 }
 
 /// Which hash the signature uses (§7.1).

@@ -126,6 +126,7 @@ pub fn authorizer(
     transport: Arc<dyn Transport>,
 ) -> TokenAuthorizer {
     let scheme = TokenScheme {
+        secrets: vec![credentials.password.clone()],
         service: "iam",
         header: HeaderName::from_static("x-auth-token"),
         margin: REFRESH_MARGIN,

@@ -301,6 +301,11 @@ impl Authorizer for PoolAuthorizer {
         *request.body_mut() = call.body.into_bytes();
         Ok(())
     }
+
+    fn secrets(&self) -> Vec<Secret> {
+        let c = self.signer.credentials();
+        vec![c.secret_key.clone(), c.secret_salt.clone()]
+    }
 }
 
 #[cfg(test)]

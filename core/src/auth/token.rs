@@ -30,6 +30,8 @@ pub struct TokenScheme {
     pub parse: ParseToken,
     /// Whether an error from the service means the token was rejected.
     pub rejected: fn(&Error) -> bool,
+    /// The credentials the token is fetched with, masked in errors.
+    pub secrets: Vec<Secret>,
 }
 
 /// Sends a fetched, cached token in the scheme's header.
@@ -87,6 +89,12 @@ impl Authorizer for TokenAuthorizer {
             .headers_mut()
             .insert(self.scheme.header.clone(), value);
         Ok(())
+    }
+
+    fn secrets(&self) -> Vec<Secret> {
+        let mut secrets = self.scheme.secrets.clone();
+        secrets.extend(self.cache.known());
+        secrets
     }
 
     fn drop_stale(&self, error: &Error, credential: Generation) -> bool {

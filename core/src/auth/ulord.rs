@@ -198,6 +198,7 @@ pub fn authorizer(
     };
     let session = login.session.clone();
     let scheme = TokenScheme {
+        secrets: vec![login.password.clone()],
         service: "ulord",
         header,
         margin: REFRESH_MARGIN,
