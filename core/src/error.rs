@@ -92,8 +92,9 @@ struct Fields {
     message: String,
     request_id: Option<String>,
     retry_after: Option<Duration>,
-    /// False only when the transport knows the request never left this process
-    /// (DNS or connect failure), which makes even a non-idempotent call safe to retry.
+    /// False only when the request provably had no effect: the transport knows it never left
+    /// this process (DNS or connect failure), or the service's answer proves it did no work.
+    /// That makes even a non-idempotent call safe to retry.
     request_sent: bool,
     source: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
@@ -164,7 +165,8 @@ impl Error {
         self
     }
 
-    /// Marks that the request provably never reached the server.
+    /// Marks that the request provably had no effect: it never reached the server, or the
+    /// service's answer proves it did no work.
     pub fn not_sent(mut self) -> Self {
         self.0.request_sent = false;
         self
@@ -226,7 +228,7 @@ impl Error {
     pub fn retry_after(&self) -> Option<Duration> {
         self.0.retry_after
     }
-    /// False when the request provably never left this process.
+    /// False when the request provably had no effect (see [`Error::not_sent`]).
     pub fn request_sent(&self) -> bool {
         self.0.request_sent
     }

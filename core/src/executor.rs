@@ -315,6 +315,34 @@ mod tests {
         assert_ne!(sig(&seen[0]), sig(&seen[1]));
     }
 
+    #[tokio::test]
+    async fn a_sent_non_idempotent_call_is_not_retried_after_503_with_retry_after() {
+        let clock = Arc::new(ManualClock::new(Duration::from_secs(1_591_583_940)));
+        let transport = Arc::new(Flaky {
+            failures: Mutex::new(1),
+            seen: Mutex::default(),
+        });
+        let mut config = ClientConfig::new("https://bcs.example").unwrap();
+        config.retry.max_elapsed = Duration::from_secs(3600);
+        let executor = Executor::new(
+            config,
+            Runtime {
+                transport: transport.clone(),
+                clock: clock.clone(),
+                sleep: Arc::new(InstantSleep::advancing(clock)),
+                random: Arc::new(SeqRandom::new(0, 1)),
+            },
+        );
+        let mint = RawRequest {
+            method: "POST".into(),
+            ..blockchains()
+        };
+        let err = executor.execute(&mint, &aksk()).await.unwrap_err();
+        assert_eq!(err.status(), Some(503));
+        // Issue 17 finding 8: the gateway's 503 may follow work the backend did.
+        assert_eq!(transport.seen.lock().unwrap().len(), 1);
+    }
+
     /// A clock set before 1970 (`SystemClock` reports it as this error).
     struct Before1970;
 

@@ -1,4 +1,20 @@
 //! The retry policy: a pure function from (attempt, error, time spent, randomness) to a decision.
+//!
+//! # Which calls are retried
+//!
+//! - A call whose request provably had no effect is always retried (within the attempts and
+//!   time allowed): the request never left (DNS or connect failure), or the service's answer
+//!   proves it did no work (such errors are marked [`Error::not_sent`]).
+//! - An idempotent call is also retried after a timeout, a broken connection, 502/503/504 and
+//!   429, honouring `Retry-After`.
+//! - A non-idempotent call (a mint, a transfer) that was sent is never retried by this policy,
+//!   whatever the answer: a gateway may answer 429 or 503 with `Retry-After` after the backend
+//!   did the work, and a retry would submit it twice. The caller decides, e.g. after checking
+//!   whether the first attempt took effect.
+//! - Separately, the executor repeats an attempt once at once when the authorizer says its
+//!   credentials were stale ([`crate::Authorizer::drop_stale`]): an expired token, or the pool's
+//!   `repeated (clientId, rnd)`. Both are rejections before any work, so this holds for
+//!   non-idempotent calls too.
 
 use std::time::Duration;
 
@@ -46,24 +62,17 @@ impl RetryPolicy {
         }
     }
 
-    /// Whether `error` may be retried at all.
-    ///
-    /// A request that provably never left is always safe. Throttling answers (429, and 503
-    /// with `Retry-After`) mean the server refused the work, so they are safe too. Anything else
-    /// that might have reached the server (timeouts, resets, 502/503/504) is retried only for
-    /// idempotent calls, so that a transfer is never submitted twice.
+    /// Whether `error` may be retried at all (the rule is in the module docs).
     pub fn is_retryable(error: &Error, idempotent: bool) -> bool {
         if !error.request_sent() {
             return true;
         }
+        if !idempotent {
+            return false;
+        }
         match error.kind() {
-            ErrorKind::RateLimited => true,
-            ErrorKind::Network | ErrorKind::Timeout => idempotent,
-            ErrorKind::Api => match error.status() {
-                Some(503) if error.retry_after().is_some() => true,
-                Some(502..=504) => idempotent,
-                _ => false,
-            },
+            ErrorKind::RateLimited | ErrorKind::Network | ErrorKind::Timeout => true,
+            ErrorKind::Api => matches!(error.status(), Some(502..=504)),
             _ => false,
         }
     }
@@ -118,16 +127,18 @@ mod tests {
         assert!(RetryPolicy::is_retryable(&refused, false));
         let reset = Error::network("reset");
         assert!(!RetryPolicy::is_retryable(&reset, false));
-        assert!(RetryPolicy::is_retryable(
-            &Error::new(ErrorKind::RateLimited, "slow"),
-            false
-        ));
+        let slow = Error::new(ErrorKind::RateLimited, "slow").with_status(429);
+        assert!(RetryPolicy::is_retryable(&slow, true));
         assert!(RetryPolicy::is_retryable(&api(502), true));
         assert!(!RetryPolicy::is_retryable(&api(502), false));
-        assert!(RetryPolicy::is_retryable(
-            &api(503).with_retry_after(Duration::from_secs(1)),
-            false
-        ));
+        // Issue 17 finding 8: a gateway may answer 429 or 503 + Retry-After after the backend
+        // did the work; a sent mint is not retried then.
+        let busy = api(503).with_retry_after(Duration::from_secs(1));
+        assert!(RetryPolicy::is_retryable(&busy, true));
+        assert!(!RetryPolicy::is_retryable(&busy, false));
+        assert!(!RetryPolicy::is_retryable(&slow, false));
+        // Unless the answer proves no work was done.
+        assert!(RetryPolicy::is_retryable(&busy.not_sent(), false));
         assert!(!RetryPolicy::is_retryable(&api(400), true));
         assert!(!RetryPolicy::is_retryable(&api(500), true));
         assert!(!RetryPolicy::is_retryable(
@@ -180,7 +191,7 @@ mod tests {
         let p = RetryPolicy::default();
         let e = Error::new(ErrorKind::RateLimited, "x").with_retry_after(Duration::from_secs(2));
         assert_eq!(
-            p.decide(1, &e, false, Duration::ZERO, 7),
+            p.decide(1, &e, true, Duration::ZERO, 7),
             Decision::Retry(Duration::from_secs(2))
         );
         assert_eq!(

@@ -265,10 +265,10 @@ impl Credentials {
                     secret_salt,
                 })
                 .map_err(|e| Error::config(e.message()))?;
-                Arc::new(PoolAuthorizer {
+                Arc::new(PoolAuthorizer::new(
                     signer,
-                    ttl: ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
-                })
+                    ttl_s.map_or(DEFAULT_TTL, Duration::from_secs),
+                ))
             }
             Self::HuaweiAkSk {
                 access_key,
