@@ -191,14 +191,16 @@ enum Outcome<T> {
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (base_url, *, credentials = None, timeout = 30.0, max_attempts = 3))]
+    #[pyo3(signature = (base_url, *, credentials = None, timeout = 30.0, max_attempts = 3, max_response_bytes = 16 << 20))]
     fn new(
         base_url: &str,
         credentials: Option<&Bound<'_, Credentials>>,
         timeout: f64,
         max_attempts: i64,
+        max_response_bytes: u64,
     ) -> PyResult<Self> {
         let mut config = ClientConfig::new(base_url).map_err(to_py)?;
+        config.max_response_bytes = max_response_bytes;
         config.timeout = Duration::try_from_secs_f64(timeout)
             .ok()
             .filter(|t| !t.is_zero())

@@ -14,7 +14,9 @@ use crate::redact::RedactedRequest;
 use crate::retry::{Decision, RetryPolicy};
 use crate::runtime::{Clock, Random, Sleep};
 use crate::secret::Secret;
-use crate::transport::{MaybeSend, Request, Transport};
+use crate::transport::{
+    MaxResponseBytes, MaybeSend, Request, Transport, DEFAULT_MAX_RESPONSE_BYTES,
+};
 
 /// What an authorizer may use to sign one attempt.
 pub struct AttemptContext<'a> {
@@ -72,6 +74,9 @@ pub struct ClientConfig {
     pub timeout: Duration,
     /// Retry bounds.
     pub retry: RetryPolicy,
+    /// The largest answer accepted, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB);
+    /// an endpoint may set its own on the request ([`MaxResponseBytes`]).
+    pub max_response_bytes: u64,
 }
 
 impl ClientConfig {
@@ -86,6 +91,7 @@ impl ClientConfig {
             base_url: parsed,
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         })
     }
 }
@@ -196,6 +202,11 @@ impl Executor {
     ) -> Result<Request> {
         let rt = &self.runtime;
         let mut request = endpoint.build(&self.config.base_url)?;
+        if request.extensions().get::<MaxResponseBytes>().is_none() {
+            request
+                .extensions_mut()
+                .insert(MaxResponseBytes(self.config.max_response_bytes));
+        }
         let ctx = AttemptContext {
             now: rt.clock.now()?,
             attempt,

@@ -9,6 +9,38 @@ pub type Request = http::Request<Vec<u8>>;
 /// A received response, fully buffered.
 pub type Response = http::Response<Vec<u8>>;
 
+/// The largest answer a transport accepts for one request, in bytes: put on a request's
+/// extensions. The executor sets the client's limit ([`crate::ClientConfig::max_response_bytes`])
+/// unless the endpoint's `build` set its own (a download may allow more). A transport stops
+/// reading, with [`crate::ErrorKind::Decode`], as soon as more arrives: while streaming, not
+/// after buffering it all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaxResponseBytes(pub u64);
+
+/// The default limit: 16 MiB. The largest answers the five services document are list pages
+/// and transaction records (kilobytes); BCS certificate and archive downloads, the only big
+/// ones, set their own limit. 16 MiB leaves three orders of magnitude of headroom while a
+/// hostile or broken server can cost at most that much memory per call (issue 17: a 500 MB body
+/// took a client past 1 GB).
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 << 20;
+
+impl MaxResponseBytes {
+    /// The limit on `request`, or the default.
+    pub fn of(request: &Request) -> u64 {
+        request
+            .extensions()
+            .get::<Self>()
+            .map_or(DEFAULT_MAX_RESPONSE_BYTES, |m| m.0)
+    }
+
+    /// The error for an answer over `limit` bytes.
+    pub fn exceeded(limit: u64) -> crate::Error {
+        crate::Error::decode(format!(
+            "the answer is larger than the limit of {limit} bytes (max_response_bytes)"
+        ))
+    }
+}
+
 /// `Send + Sync` on native targets, nothing on wasm32 where JS values are single-threaded.
 #[cfg(not(target_arch = "wasm32"))]
 pub trait MaybeSend: Send + Sync {}

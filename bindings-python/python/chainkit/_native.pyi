@@ -240,6 +240,7 @@ class Client:
         credentials: Optional[Credentials] = None,
         timeout: float = 30.0,
         max_attempts: int = 3,
+        max_response_bytes: int = 16 << 20,
     ) -> "Client": ...
     @property
     def dna(self) -> "DnaClient":
