@@ -757,10 +757,24 @@ fn validate_key(what: &str, key: &str) -> Result<()> {
 
 /// Names with `_` are never signed by the official SDKs (§3.4) and gateways may drop them, so a
 /// request carrying one would not mean what it says; duplicate names cannot be signed (§3.4).
-/// Quadratic, but over a handful of headers that beats hashing them.
+/// Quadratic over a handful of headers, which beats hashing them; a caller's list of thousands
+/// is counted in a map instead (100k headers would otherwise take billions of comparisons).
 fn check_header_names(given: &[Given<'_>]) -> Result<()> {
+    const FEW: usize = 32;
+    let counts: Option<std::collections::HashMap<&str, usize>> = (given.len() > FEW).then(|| {
+        let mut counts = std::collections::HashMap::new();
+        for (name, _) in given {
+            *counts.entry(*name).or_insert(0) += 1;
+        }
+        counts
+    });
+    let mut reported = std::collections::HashSet::new();
     for (i, (name, _)) in given.iter().enumerate() {
-        if given[..i].iter().any(|(n, _)| n == name) {
+        let first = match &counts {
+            None => !given[..i].iter().any(|(n, _)| n == name),
+            Some(_) => reported.insert(*name),
+        };
+        if !first {
             continue; // reported at its first occurrence
         }
         if name.contains('_') {
@@ -768,7 +782,11 @@ fn check_header_names(given: &[Given<'_>]) -> Result<()> {
                 "header name {name} contains '_', which AK/SK signing cannot cover"
             )));
         }
-        if given[i + 1..].iter().any(|(n, _)| n == name) {
+        let repeated = match &counts {
+            None => given[i + 1..].iter().any(|(n, _)| n == name),
+            Some(counts) => counts.get(name).is_some_and(|c| *c > 1),
+        };
+        if repeated {
             return Err(Error::invalid_input(format!(
                 "header {name} is given more than once"
             )));
@@ -900,6 +918,40 @@ mod tests {
                 4 + usize::from(unsigned_payload.is_some())
             );
         }
+    }
+
+    #[test]
+    fn fifty_thousand_headers_are_checked_without_comparing_every_pair() {
+        let mut headers: Vec<(String, String)> = (0..50_000)
+            .map(|i| (format!("x-h{i}"), "v".into()))
+            .collect();
+        let url = "https://bcs.example/v2/p/blockchains";
+        let now = Duration::from_secs(1_764_000_000);
+        let signed = sign_parts(
+            "GET",
+            url,
+            &headers,
+            b"",
+            &creds(),
+            Algorithm::HmacSha256,
+            now,
+        );
+        assert!(signed.is_ok());
+        headers.push(("x-h5".into(), "again".into()));
+        let err = sign_parts(
+            "GET",
+            url,
+            &headers,
+            b"",
+            &creds(),
+            Algorithm::HmacSha256,
+            now,
+        )
+        .unwrap_err();
+        assert!(
+            err.message().contains("x-h5 is given more than once"),
+            "{err}"
+        );
     }
 
     #[test]
