@@ -218,6 +218,48 @@ export function defineTests(ck, entry) {
     assert.ok(!String(prepared).includes("tok-2"), String(prepared));
   });
 
+  test(`${entry}: a getToken exp no duration can hold does not break the client (issue 17)`, async () => {
+    // {"alg":"HS256","typ":"JWT"}.{"exp":1e308}.sig: this panicked, killing the module.
+    const token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjFlMzA4fQ.c2ln";
+    const fakeFetch = async (url, init) => url.includes("/getToken")
+      ? new Response(JSON.stringify({ retCode: 200, accessToken: token }))
+      : new Response(JSON.stringify({ token: Object.fromEntries(init.headers).accesstoken }));
+    const client = new Client(sandbox, { fetch: fakeFetch, credentials: { scheme: "dna", apiKey: "k", apiSecret: "secret" } });
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await client.request({ method: "GET", path: "/x" })).json().token, token);
+    }
+  });
+
+  test(`${entry}: secrets a server echoes are masked in message and stack (issue 17)`, async () => {
+    const body = JSON.stringify({ action: "Echo.Secrets", data: {} });
+    const headers = [["content-type", "application/json"]];
+    const cases = [
+      [{ scheme: "dna", apiKey: "did:bid:efSandboxApiKey0000000000000", apiSecret: "sandbox-dna-api-secret" },
+        ["sandbox-dna-api-secret"], "accesstoken"],
+      [{ scheme: "huaweiAkSk", accessKey: "SANDBOXACCESSKEY0001", secretKey: "sandbox-secret-access-key" },
+        ["sandbox-secret-access-key"]],
+      [{ scheme: "pool", clientId: "sandbox-client", secretKey: "sandbox-secret-key", secretSalt: "sandbox-secret-salt" },
+        ["sandbox-secret-key", "sandbox-secret-salt"]],
+      [{ scheme: "huaweiIam", iamUrl: sandbox, userName: "sandbox-user", password: "sandbox-password",
+        domainName: "sandbox-domain", projectName: "cn-north-4" }, ["sandbox-password"], "x-auth-token"],
+      [{ scheme: "ddcApiToken", token: "sandbox-ddc-apitoken" }, ["sandbox-ddc-apitoken"]],
+    ];
+    for (const [credentials, known, tokenHeader] of cases) {
+      const client = new Client(sandbox, { credentials, maxAttempts: 1 });
+      const secrets = [...known];
+      if (tokenHeader) {
+        const echo = (await client.request({ method: "POST", path: "/_sandbox/echo", headers, body })).json();
+        secrets.push(...echo.headers.filter(([k]) => k === tokenHeader).map(([, v]) => v));
+        assert.equal(secrets.length, 2, JSON.stringify(echo));
+      }
+      const message = encodeURIComponent(`you sent ${secrets.join(" and ")}`);
+      const e = await rejection(client.request({ method: "POST", path: `/_sandbox/status/400?message=${message}`, headers, body }));
+      const shown = `${e.message} ${e.detail} ${e.stack} ${inspect(e)}`;
+      assert.ok(shown.includes("you sent ***"), shown);
+      for (const secret of secrets) assert.ok(!shown.includes(secret), `${credentials.scheme}: ${secret} in ${shown}`);
+    }
+  });
+
   test(`${entry}: bad credentials are a config error that never shows the secret`, () => {
     for (const credentials of [
       { scheme: "dna", apiKey: "k", apiSecret: "" },
