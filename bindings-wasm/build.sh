@@ -28,8 +28,8 @@ error_js=$(cd "$pkg/web" && find snippets -name error.js | head -n 1)
 [ -n "$error_js" ] || { echo "build.sh: snippet error.js not found" >&2; exit 1; }
 # The nodejs build is CommonJS, so its copy of the snippet must be too.
 node_error="$pkg/node/$error_js"
-sed -i 's/^export class ChainkitError/class ChainkitError/' "$node_error"
-echo 'module.exports = { ChainkitError };' >> "$node_error"
+sed -i -e 's/^export class ChainkitError/class ChainkitError/' -e 's/^export function callGuarded/function callGuarded/' "$node_error"
+echo 'module.exports = { ChainkitError, callGuarded };' >> "$node_error"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n 1)
 for f in package.json web.js web.d.ts node.mjs node.cjs node.d.ts node.d.cts error.d.ts \
