@@ -106,6 +106,8 @@ pub(crate) fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A BIF private key (Ed25519 or SM2). `toString()` never shows it.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct BifPrivateKey(pub(crate) bif::PrivateKey);
 
@@ -199,6 +201,8 @@ impl BifPrivateKey {
 }
 
 /// A BIF public key.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct BifPublicKey(bif::PublicKey);
 
@@ -245,6 +249,8 @@ impl BifPublicKey {
 }
 
 /// A key pair with its address, as the offline service's createAddress returns it.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct BifKeyPair(KeyPair);
 

@@ -101,8 +101,8 @@ fn pairs(headers: &[(String, String)]) -> Array {
 
 /// A chainkit client bound to one base URL.
 ///
-/// It lives in WebAssembly memory, which JS's garbage collector does not see: call `free()`
-/// (or declare it with `using`) when done, rather than leaving many to the collector.
+/// It lives in WebAssembly memory, which JS's garbage collector does not see: make one per
+/// application, and `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct Client {
     executor: Executor,
@@ -208,7 +208,7 @@ impl Client {
                 executor
                     .execute(&request, &*auth)
                     .await
-                    .map(RawResponse)
+                    .map(RawResponse::from_core)
                     .map_err(|e| to_js(&e))
             })
             .await
@@ -318,40 +318,36 @@ async fn cancellable<T>(
     outcome
 }
 
-/// A response with status below 400.
-#[wasm_bindgen]
-pub struct RawResponse(chainkit_core::RawResponse);
-
-#[wasm_bindgen]
-impl RawResponse {
+#[wasm_bindgen(module = "/js/response.js")]
+extern "C" {
+    /// A response with status below 400: a plain JS object (`js/response.js`), so its body is not
+    /// held in WebAssembly memory.
+    #[wasm_bindgen(typescript_type = "RawResponse")]
+    pub type RawResponse;
+    #[wasm_bindgen(constructor)]
+    fn new(status: u16, headers: Array, body: Uint8Array) -> RawResponse;
     /// HTTP status.
-    #[wasm_bindgen(getter)]
-    pub fn status(&self) -> u16 {
-        self.0.status
-    }
-    /// Headers as `[name, value]` pairs, names lowercase.
-    #[wasm_bindgen(getter, unchecked_return_type = "[string, string][]")]
-    pub fn headers(&self) -> Array {
-        pairs(&self.0.headers)
-    }
-    /// Body bytes.
-    #[wasm_bindgen(getter)]
-    pub fn body(&self) -> Uint8Array {
-        Uint8Array::from(self.0.body.as_slice())
-    }
+    #[wasm_bindgen(method, getter)]
+    pub fn status(this: &RawResponse) -> u16;
     /// Body decoded as UTF-8 (invalid sequences replaced).
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.body).into_owned()
-    }
-    /// Body parsed as JSON. Throws `ChainkitError` (kind `decode`) when it is not JSON.
-    pub fn json(&self) -> Result<JsValue, JsValue> {
-        js_sys::JSON::parse(&self.text())
-            .map_err(|_| to_js(&Error::decode("response body is not valid JSON")))
+    #[wasm_bindgen(method)]
+    pub fn text(this: &RawResponse) -> String;
+}
+
+impl RawResponse {
+    fn from_core(response: chainkit_core::RawResponse) -> Self {
+        Self::new(
+            response.status,
+            pairs(&response.headers),
+            Uint8Array::from(response.body.as_slice()),
+        )
     }
 }
 
 /// A built, authorized request. Its getters give everything needed to send it; `toString()` and
 /// `toJSON()` redact secret headers and query values, so logging it is safe.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct PreparedRequest(chainkit_core::Request);
 

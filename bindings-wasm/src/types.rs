@@ -101,6 +101,20 @@ export interface RawRequestInit {
   signal?: AbortSignal;
 }
 
+/** What `client.request` resolves with (a response with status below 400): a plain object, nothing to free. */
+export interface RawResponse {
+  /** HTTP status. */
+  readonly status: number;
+  /** Headers as `[name, value]` pairs, names lowercase. */
+  readonly headers: [string, string][];
+  /** Body bytes. */
+  readonly body: Uint8Array;
+  /** Body decoded as UTF-8 (invalid sequences replaced). */
+  text(): string;
+  /** Body parsed as JSON; throws `ChainkitError` (kind `decode`) when it is not JSON. */
+  json(): any;
+}
+
 /**
  * What went wrong, coarsely. `internal` is a bug in chainkit (a Rust panic, caught): the call
  * failed, other calls and new objects keep working; please report the message.
