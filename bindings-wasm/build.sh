@@ -26,10 +26,14 @@ fi
 # The error class is a wasm-bindgen snippet (js/error.js) under a hashed folder: find it once.
 error_js=$(cd "$pkg/web" && find snippets -name error.js | head -n 1)
 [ -n "$error_js" ] || { echo "build.sh: snippet error.js not found" >&2; exit 1; }
-# The nodejs build is CommonJS, so its copy of the snippet must be too.
-node_error="$pkg/node/$error_js"
-sed -i 's/^export class ChainkitError/class ChainkitError/' "$node_error"
-echo 'module.exports = { ChainkitError };' >> "$node_error"
+# The nodejs build is CommonJS, so its copies of the snippets (js/*.js) must be too: exports
+# become module.exports, `import { X } from "./y.js"` a require.
+for f in $(find "$pkg/node/snippets" -name '*.js'); do
+  names=$(sed -n -E 's/^export (class|function) ([A-Za-z]+).*/\2/p' "$f" | paste -sd, -)
+  sed -i -E -e 's/^export (class|function) /\1 /' \
+    -e 's/^import \{ (.*) \} from "(.*)";$/const { \1 } = require("\2");/' "$f"
+  echo "module.exports = { $names };" >> "$f"
+done
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n 1)
 for f in package.json web.js web.d.ts node.mjs node.cjs node.d.ts node.d.cts error.d.ts \

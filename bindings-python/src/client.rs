@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chainkit_core::auth::credentials::Credentials as CoreCredentials;
 use chainkit_core::redact::redact_url;
-use chainkit_core::{Authorizer, ClientConfig, Error, Executor, Runtime};
+use chainkit_core::{Authorizer, ClientConfig, Error, ErrorKind, Executor, Runtime};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyBytes;
@@ -153,14 +153,33 @@ fn native_executor(config: &ClientConfig, credentials: &CoreCredentials) -> Resu
     Ok((Executor::new(config.clone(), runtime), auth))
 }
 
+/// The `threading.Event` that cancels calls in this context (`chainkit.cancel_on`), if any.
+fn cancel_event(py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+    static EVENT: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let event = EVENT
+        .import(py, "chainkit.cancel", "_event")?
+        .call_method0("get")?;
+    Ok((!event.is_none()).then(|| event.unbind()))
+}
+
 /// Runs `call` to completion with the GIL released, waking every [`SIGNAL_POLL`] so that a
-/// signal handler (Ctrl-C's `KeyboardInterrupt`) can interrupt it; the call is then dropped.
+/// signal handler (Ctrl-C's `KeyboardInterrupt`) can interrupt it, and so can the context's
+/// cancel event (`chainkit.cancel_on`); the call is then dropped, which closes its connection.
 pub(crate) fn wait<T, F>(py: Python<'_>, call: F) -> PyResult<T>
 where
     T: Send,
     F: std::future::Future<Output = Result<T, Error>> + Send,
 {
     let rt = crate::runtime::get().map_err(to_py)?;
+    let cancel = cancel_event(py)?;
+    let is_set = |py: Python<'_>, event: &Py<PyAny>| -> PyResult<bool> {
+        event.bind(py).call_method0("is_set")?.is_truthy()
+    };
+    if let Some(event) = &cancel {
+        if is_set(py, event)? {
+            return Err(to_py(cancelled()));
+        }
+    }
     let outcome = py.detach(move || {
         rt.block_on(async move {
             let mut call = std::pin::pin!(call);
@@ -169,8 +188,17 @@ where
                     return Outcome::Done(result);
                 }
                 // `try_attach`: an interpreter that is shutting down is not attached to.
-                if let Some(Err(e)) = Python::try_attach(|py| py.check_signals()) {
-                    return Outcome::Interrupted(e);
+                let checked = Python::try_attach(|py| {
+                    py.check_signals()?;
+                    match &cancel {
+                        Some(event) => is_set(py, event),
+                        None => Ok(false),
+                    }
+                });
+                match checked {
+                    Some(Err(e)) => return Outcome::Interrupted(e),
+                    Some(Ok(true)) => return Outcome::Done(Err(cancelled())),
+                    _ => {}
                 }
             }
         })
@@ -179,6 +207,13 @@ where
         Outcome::Done(result) => result.map_err(to_py),
         Outcome::Interrupted(e) => Err(e),
     }
+}
+
+fn cancelled() -> Error {
+    Error::new(
+        ErrorKind::Cancelled,
+        "cancelled: the chainkit.cancel_on event was set",
+    )
 }
 
 /// How a blocking call ended.

@@ -1,4 +1,3 @@
-import _thread
 import json
 import logging
 import os
@@ -286,19 +285,6 @@ def test_one_client_serves_many_threads(sandbox: str) -> None:
     assert errors == [] and results == [200] * 8
     # The calls overlapped: one after another they would take 1.6 s.
     assert time.monotonic() - started < 1.2
-
-
-def test_ctrl_c_interrupts_a_waiting_call(sandbox: str) -> None:
-    assert threading.current_thread() is threading.main_thread()
-    timer = threading.Timer(0.3, _thread.interrupt_main)
-    started = time.monotonic()
-    timer.start()
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            Client(sandbox, timeout=30).request(RawRequest("GET", "/_sandbox/delay/5000"))
-    finally:
-        timer.cancel()
-    assert time.monotonic() - started < 2
 
 
 def test_a_rust_panic_raises_and_the_interpreter_survives(sandbox: str) -> None:

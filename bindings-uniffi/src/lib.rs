@@ -48,11 +48,26 @@ pub fn vector_kinds() -> Vec<String> {
 }
 
 /// Internal, for the Kotlin crash-safety test only: panics inside Rust (Kotlin gets an
-/// `InternalException`; in Swift it is a crash). Not part of the API.
+/// `InternalException`; in Swift, where this function does not throw, it is a crash). Not part
+/// of the API.
 #[doc(hidden)]
 #[uniffi::export]
 #[allow(clippy::panic)]
 pub fn panic_for_tests() {
+    panic!("deliberate panic for the crash-safety test");
+}
+
+/// Internal, for the Kotlin crash-safety test only: panics inside an async call after
+/// `after_ms`, on the runtime's thread, as a bad server answer would. Throwing, so Swift gets
+/// `UniffiInternalError.rustPanic` rather than a crash. Not part of the API.
+#[doc(hidden)]
+#[uniffi::export(async_runtime = "tokio")]
+#[allow(clippy::panic)]
+pub async fn panic_later_for_tests(after_ms: u64) -> Result<(), ChainkitError> {
+    use chainkit_core::runtime::Sleep;
+    chainkit_core::runtime::TokioSleep
+        .sleep(std::time::Duration::from_millis(after_ms))
+        .await;
     panic!("deliberate panic for the crash-safety test");
 }
 

@@ -7,3 +7,10 @@ export class ChainkitError extends Error {
     Object.assign(this, fields);
   }
 }
+
+// Calls the Rust closure `f`; a trap inside it (a panic, a stack overflow) is thrown from here
+// and caught by the import's `catch` glue, so the Rust frames below return normally
+// (src/guard.rs says why).
+export function callGuarded(f) {
+  f();
+}

@@ -13,41 +13,29 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::to_js;
+use crate::guard;
+use crate::input::{from_js, text, to_json};
 use crate::types::{JsHuaweiSignInit, JsPoolSignInit};
 
-/// `Credentials` from a JS object. Through JSON text, so a type error never quotes a value
-/// (core's message names the field, not its content, which may be a secret).
+/// `Credentials` from a JS object, checked like any input (no NaN, no lone surrogate, bounded
+/// depth), then through JSON text, so a type error never quotes a value (core's message names
+/// the field, not its content, which may be a secret).
 pub fn credentials_from_js(value: &JsValue) -> Result<Credentials, JsValue> {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| to_js(&Error::config("credentials must be a plain object")))?;
-    Credentials::from_json(&text).map_err(|e| to_js(&e))
+    let json = to_json(value, "credentials", &[])
+        .map_err(|e| to_js(&Error::config(e.message().to_owned())))?;
+    Credentials::from_json(&json.to_string()).map_err(|e| to_js(&e))
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| {
-            to_js(&Error::invalid_input(format!(
-                "{what} must be a plain object"
-            )))
-        })?;
-    serde_json::from_str(&text).map_err(|e| {
-        to_js(&Error::invalid_input(format!(
-            "invalid {what} (column {}): {}",
-            e.column(),
-            chainkit_core::redact::json_error_without_values(&e)
-        )))
-    })
-}
-
+/// A signing time: milliseconds since 1970, finite and not negative.
 fn now(now_ms: Option<f64>) -> Result<Duration, JsValue> {
     match now_ms {
-        Some(ms) if ms.is_finite() && ms >= 0.0 => Ok(Duration::from_secs_f64(ms / 1000.0)),
+        Some(ms) if ms >= 0.0 => Duration::try_from_secs_f64(ms / 1000.0).map_err(|_| {
+            to_js(&Error::invalid_input(
+                "nowMs is too large for a time in milliseconds since 1970",
+            ))
+        }),
         Some(_) => Err(to_js(&Error::invalid_input(
-            "nowMs must be a non-negative number",
+            "nowMs must be a time in milliseconds since 1970, not negative",
         ))),
         None => SystemClock.now().map_err(|e| to_js(&e)),
     }
@@ -87,7 +75,11 @@ struct AkSkInit {
 /// order and the added headers (`X-Sdk-Date`, `Authorization`, …) are included.
 #[wasm_bindgen(js_name = signHuawei, unchecked_return_type = "HuaweiSigned")]
 pub fn sign_huawei(init: JsHuaweiSignInit) -> Result<JsValue, JsValue> {
-    let i: HuaweiInit = parse(init.into(), "signHuawei input")?;
+    guard::sync(|| sign_huawei_js(&init.into()))
+}
+
+fn sign_huawei_js(init: &JsValue) -> Result<JsValue, JsValue> {
+    let i: HuaweiInit = from_js(init, "signHuawei", &[])?;
     let credentials = AkSk {
         access_key: i.credentials.access_key,
         secret_key: i.credentials.secret_key.into(),
@@ -122,8 +114,6 @@ struct PoolInit {
     secret_key: String,
     secret_salt: String,
     action: String,
-    /// Kept as the caller's text, so `data` is exactly `JSON.stringify(params)`.
-    params: Option<Box<serde_json::value::RawValue>>,
     now_ms: Option<f64>,
     ttl_s: Option<u64>,
 }
@@ -132,20 +122,43 @@ struct PoolInit {
 /// `{authorization, body, sign}`, `body` being the JSON text to POST.
 #[wasm_bindgen(js_name = signPool, unchecked_return_type = "PoolSigned")]
 pub fn sign_pool(init: JsPoolSignInit) -> Result<JsValue, JsValue> {
-    let i: PoolInit = parse(init.into(), "signPool input")?;
+    guard::sync(|| sign_pool_js(&init.into()))
+}
+
+/// `data` from `params`: `JSON.stringify(params)` exactly (the caller's key order and number
+/// text), once checked like any input; a string is the data text itself; absent is `{}`.
+fn pool_data(init: &JsValue) -> Result<String, JsValue> {
+    let params = if init.is_object() {
+        Reflect::get(init, &"params".into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if params.is_undefined() || params.is_null() {
+        return Ok("{}".to_owned());
+    }
+    if params.is_string() {
+        return text(&params, "signPool.params").map_err(|e| to_js(&e));
+    }
+    to_json(&params, "signPool.params", &[]).map_err(|e| to_js(&e))?;
+    js_sys::JSON::stringify(&params)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| {
+            to_js(&Error::invalid_input(
+                "signPool.params must be a plain object",
+            ))
+        })
+}
+
+fn sign_pool_js(init: &JsValue) -> Result<JsValue, JsValue> {
+    let i: PoolInit = from_js(init, "signPool", &["params"])?;
+    let data = pool_data(init)?;
     let signer = PoolSigner::new(PoolCredentials {
         client_id: i.client_id,
         secret_key: i.secret_key.into(),
         secret_salt: i.secret_salt.into(),
     })
     .map_err(|e| to_js(&e))?;
-    // Parameterless actions send "{}"; a string is taken as the data text itself.
-    let data = match i.params {
-        None => "{}".to_owned(),
-        Some(raw) => {
-            serde_json::from_str::<String>(raw.get()).unwrap_or_else(|_| raw.get().to_owned())
-        }
-    };
     let call = signer
         .sign_fresh(
             &i.action,

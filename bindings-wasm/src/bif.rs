@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::error::to_js;
+use crate::guard;
+use crate::input::from_js;
 use crate::secret::Secret;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -104,6 +106,8 @@ pub(crate) fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// A BIF private key (Ed25519 or SM2). `toString()` never shows it.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct BifPrivateKey(pub(crate) bif::PrivateKey);
 
@@ -111,17 +115,21 @@ pub struct BifPrivateKey(pub(crate) bif::PrivateKey);
 impl BifPrivateKey {
     /// Parses an `encPrivateKey` (`priSPK…` / `priSrr…`).
     pub fn parse(enc_private_key: &str) -> Result<BifPrivateKey, JsValue> {
-        bif::PrivateKey::parse(enc_private_key)
-            .map(Self)
-            .map_err(js)
+        guard::sync(|| {
+            bif::PrivateKey::parse(enc_private_key)
+                .map(Self)
+                .map_err(js)
+        })
     }
 
     /// Parses an `encPrivateKey` held in a `Secret`.
     #[wasm_bindgen(js_name = fromSecret)]
     pub fn from_secret(enc_private_key: &Secret) -> Result<BifPrivateKey, JsValue> {
-        bif::PrivateKey::parse(enc_private_key.inner().expose())
-            .map(Self)
-            .map_err(js)
+        guard::sync(|| {
+            bif::PrivateKey::parse(enc_private_key.inner().expose())
+                .map(Self)
+                .map_err(js)
+        })
     }
 
     /// A key from its 32 raw bytes.
@@ -130,18 +138,22 @@ impl BifPrivateKey {
         #[wasm_bindgen(unchecked_param_type = "BifKeyType")] key_type_name: &str,
         raw: &[u8],
     ) -> Result<BifPrivateKey, JsValue> {
-        bif::PrivateKey::from_raw(key_type(key_type_name)?, raw)
-            .map(Self)
-            .map_err(js)
+        guard::sync(|| {
+            bif::PrivateKey::from_raw(key_type(key_type_name)?, raw)
+                .map(Self)
+                .map_err(js)
+        })
     }
 
     /// A fresh key from `crypto.getRandomValues`.
     pub fn generate(
         #[wasm_bindgen(unchecked_param_type = "BifKeyType")] key_type_name: &str,
     ) -> Result<BifPrivateKey, JsValue> {
-        bif::PrivateKey::generate(key_type(key_type_name)?, &OsRandom)
-            .map(Self)
-            .map_err(js)
+        guard::sync(|| {
+            bif::PrivateKey::generate(key_type(key_type_name)?, &OsRandom)
+                .map(Self)
+                .map_err(js)
+        })
     }
 
     /// `"ed25519"` or `"sm2"`.
@@ -164,12 +176,14 @@ impl BifPrivateKey {
 
     /// Signs raw bytes: 64 bytes (Ed25519, or SM2 `r‖s`). `sm2K` fixes SM2's k (32 bytes).
     pub fn sign(&self, message: &[u8], sm2_k: Option<Vec<u8>>) -> Result<Vec<u8>, JsValue> {
-        match sm2_k {
-            Some(k) => bif::sign_sm2_with_k(&self.0, message, &k),
-            None => bif::sign(&self.0, message),
-        }
-        .map(|s| s.to_vec())
-        .map_err(js)
+        guard::sync(|| {
+            match sm2_k {
+                Some(k) => bif::sign_sm2_with_k(&self.0, message, &k),
+                None => bif::sign(&self.0, message),
+            }
+            .map(|s| s.to_vec())
+            .map_err(js)
+        })
     }
 
     /// `PrivateKey(<type>, ***)`.
@@ -187,6 +201,8 @@ impl BifPrivateKey {
 }
 
 /// A BIF public key.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct BifPublicKey(bif::PublicKey);
 
@@ -194,7 +210,7 @@ pub struct BifPublicKey(bif::PublicKey);
 impl BifPublicKey {
     /// Parses an `encPublicKey` (hex, either case).
     pub fn parse(enc_public_key: &str) -> Result<BifPublicKey, JsValue> {
-        bif::PublicKey::parse(enc_public_key).map(Self).map_err(js)
+        guard::sync(|| bif::PublicKey::parse(enc_public_key).map(Self).map_err(js))
     }
 
     /// `"ed25519"` or `"sm2"`.
@@ -217,20 +233,24 @@ impl BifPublicKey {
 
     /// The BID address, optionally on a sub-chain.
     pub fn address(&self, chain_code: Option<String>) -> Result<String, JsValue> {
-        let a = self.0.address();
-        Ok(match chain_code {
-            Some(c) => a.with_chain_code(&c).map_err(js)?.to_string(),
-            None => a.to_string(),
+        guard::sync(|| {
+            let a = self.0.address();
+            Ok(match chain_code {
+                Some(c) => a.with_chain_code(&c).map_err(js)?.to_string(),
+                None => a.to_string(),
+            })
         })
     }
 
     /// True when `signature` (64 bytes) signs `message`; throws for a malformed signature.
     pub fn verify(&self, message: &[u8], signature: &[u8]) -> Result<bool, JsValue> {
-        bif::verify(&self.0, message, signature).map_err(js)
+        guard::sync(|| bif::verify(&self.0, message, signature).map_err(js))
     }
 }
 
 /// A key pair with its address, as the offline service's createAddress returns it.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
 pub struct BifKeyPair(KeyPair);
 
@@ -240,9 +260,11 @@ impl BifKeyPair {
     pub fn generate(
         #[wasm_bindgen(unchecked_param_type = "BifKeyType")] key_type_name: &str,
     ) -> Result<BifKeyPair, JsValue> {
-        KeyPair::generate(key_type(key_type_name)?, &OsRandom)
-            .map(Self)
-            .map_err(js)
+        guard::sync(|| {
+            KeyPair::generate(key_type(key_type_name)?, &OsRandom)
+                .map(Self)
+                .map_err(js)
+        })
     }
 
     /// The pair of an existing private key.
@@ -284,7 +306,7 @@ impl BifKeyPair {
     /// The offline service's answer object (the private key in clear: never log it).
     #[wasm_bindgen(js_name = toOfflineObject)]
     pub fn to_offline_object(&self) -> Result<JsBifOfflineKeyPair, JsValue> {
-        to_plain(&self.0.to_offline_json()).map(JsCast::unchecked_into)
+        guard::sync(|| to_plain(&self.0.to_offline_json()).map(JsCast::unchecked_into))
     }
 }
 
@@ -301,8 +323,20 @@ struct CallInit {
     fee_limit: i64,
     #[serde(default)]
     gas_price: i64,
-    #[serde(default, with = "serde_bytes")]
+    /// Read from the JS value itself (`sm2_k`), as bytes.
+    #[serde(skip)]
     sm2_k: Option<Vec<u8>>,
+}
+
+/// The contract call's `sm2K`, a Uint8Array if present.
+fn sm2_k(call: &JsValue) -> Result<Option<Vec<u8>>, JsValue> {
+    let k = js_sys::Reflect::get(call, &"sm2K".into()).unwrap_or(JsValue::UNDEFINED);
+    if k.is_undefined() || k.is_null() {
+        return Ok(None);
+    }
+    k.dyn_ref::<js_sys::Uint8Array>()
+        .map(|k| Some(k.to_vec()))
+        .ok_or_else(|| js(Error::invalid_input("sm2K: must be a Uint8Array")))
 }
 
 /// Builds and signs a contract call (DNA transfer or burn) without the offline service.
@@ -311,53 +345,58 @@ pub fn bif_sign_contract_call(
     private_key: &BifPrivateKey,
     call: JsBifContractCall,
 ) -> Result<JsBifSignedTransaction, JsValue> {
-    let init: CallInit = serde_wasm_bindgen::from_value(call.into())
-        .map_err(|e| js(Error::invalid_input(format!("invalid contract call: {e}"))))?;
-    let call = ContractCall {
-        sender_address: init.sender_address,
-        contract_address: init.contract_address,
-        amount: init.bif_amount,
-        input: init.input,
-        nonce: init.nonce,
-        fee_limit: init.fee_limit,
-        gas_price: init.gas_price,
-    };
-    let signed = match &init.sm2_k {
-        Some(k) => call.sign_with_sm2_k(&private_key.0, k),
-        None => call.sign(&private_key.0),
-    }
-    .map_err(js)?;
-    to_plain(&signed.to_json()).map(JsCast::unchecked_into)
+    guard::sync(|| {
+        let call: JsValue = call.into();
+        let mut init: CallInit = from_js(&call, "contract call", &["sm2K"])?;
+        init.sm2_k = sm2_k(&call)?;
+        let call = ContractCall {
+            sender_address: init.sender_address,
+            contract_address: init.contract_address,
+            amount: init.bif_amount,
+            input: init.input,
+            nonce: init.nonce,
+            fee_limit: init.fee_limit,
+            gas_price: init.gas_price,
+        };
+        let signed = match &init.sm2_k {
+            Some(k) => call.sign_with_sm2_k(&private_key.0, k),
+            None => call.sign(&private_key.0),
+        }
+        .map_err(js)?;
+        to_plain(&signed.to_json()).map(JsCast::unchecked_into)
+    })
 }
 
 /// The DNA transfer `input` (seed §3.3.3).
 #[wasm_bindgen(js_name = bifTransferInput)]
 pub fn bif_transfer_input(from: &str, to: &str, token_bid: &str) -> Result<String, JsValue> {
-    bif::transfer_input(from, to, token_bid).map_err(js)
+    guard::sync(|| bif::transfer_input(from, to, token_bid).map_err(js))
 }
 
 /// The DNA burn `input` (seed §3.3.4).
 #[wasm_bindgen(js_name = bifBurnInput)]
 pub fn bif_burn_input(token_bid: &str) -> Result<String, JsValue> {
-    bif::burn_input(token_bid).map_err(js)
+    guard::sync(|| bif::burn_input(token_bid).map_err(js))
 }
 
 /// True when `address` is a valid BID.
 #[wasm_bindgen(js_name = bifIsValidAddress)]
-pub fn bif_is_valid_address(address: &str) -> bool {
-    Address::is_valid(address)
+pub fn bif_is_valid_address(address: &str) -> Result<bool, JsValue> {
+    guard::sync(|| Ok(Address::is_valid(address)))
 }
 
 /// Parses and validates a BID; throws a `ChainkitError` saying what is wrong.
 #[wasm_bindgen(js_name = bifParseAddress)]
 pub fn bif_parse_address(address: &str) -> Result<JsBifAddress, JsValue> {
-    let a = Address::parse(address).map_err(js)?;
-    to_plain(&serde_json::json!({
-        "keyType": a.key_type().as_str(),
-        "chainCode": a.chain_code(),
-        "payloadHex": hex_string(a.payload()),
-    }))
-    .map(JsCast::unchecked_into)
+    guard::sync(|| {
+        let a = Address::parse(address).map_err(js)?;
+        to_plain(&serde_json::json!({
+            "keyType": a.key_type().as_str(),
+            "chainCode": a.chain_code(),
+            "payloadHex": hex_string(a.payload()),
+        }))
+        .map(JsCast::unchecked_into)
+    })
 }
 
 fn hex_string(bytes: &[u8]) -> String {
@@ -369,22 +408,24 @@ fn hex_string(bytes: &[u8]) -> String {
 pub fn bif_decode_transaction(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] serialization: JsValue,
 ) -> Result<JsBifDecodedTransaction, JsValue> {
-    let bytes = if let Some(text) = serialization.as_string() {
-        decode_hex(&text)?
-    } else if serialization.is_instance_of::<js_sys::Uint8Array>() {
-        js_sys::Uint8Array::from(serialization).to_vec()
-    } else {
-        return Err(js(Error::invalid_input(
-            "serialization: expected a hex string or a Uint8Array",
-        )));
-    };
-    let d = bif::proto::decode(&bytes).map_err(js)?;
-    to_plain(&serde_json::json!({
-        "transaction": d.transaction.to_json(),
-        "canonical": d.canonical,
-        "txHash": bif::tx_hash(&bytes),
-    }))
-    .map(JsCast::unchecked_into)
+    guard::sync(|| {
+        let bytes = if let Some(text) = serialization.as_string() {
+            decode_hex(&text)?
+        } else if serialization.is_instance_of::<js_sys::Uint8Array>() {
+            js_sys::Uint8Array::from(serialization).to_vec()
+        } else {
+            return Err(js(Error::invalid_input(
+                "serialization: expected a hex string or a Uint8Array",
+            )));
+        };
+        let d = bif::proto::decode(&bytes).map_err(js)?;
+        to_plain(&serde_json::json!({
+            "transaction": d.transaction.to_json(),
+            "canonical": d.canonical,
+            "txHash": bif::tx_hash(&bytes),
+        }))
+        .map(JsCast::unchecked_into)
+    })
 }
 
 fn decode_hex(text: &str) -> Result<Vec<u8>, JsValue> {
@@ -405,6 +446,6 @@ fn decode_hex(text: &str) -> Result<Vec<u8>, JsValue> {
 
 /// Hex SHA-256 of a serialization (the transaction hash).
 #[wasm_bindgen(js_name = bifTxHash)]
-pub fn bif_tx_hash(serialization: &[u8]) -> String {
-    bif::tx_hash(serialization)
+pub fn bif_tx_hash(serialization: &[u8]) -> Result<String, JsValue> {
+    guard::sync(|| Ok(bif::tx_hash(serialization)))
 }

@@ -30,13 +30,16 @@ impl Client {
         phone: String,
         key_type_name: String,
     ) -> Result<BifPrivateKey, JsValue> {
-        let key_type = key_type(&key_type_name)?;
-        let key = self
-            .dna_client()
-            .create_account(&phone, key_type)
-            .await
-            .map_err(|e| to_js(&e))?;
-        Ok(BifPrivateKey(key))
+        let d = self.dna_client();
+        self.run(async move {
+            let key_type = key_type(&key_type_name)?;
+            let key = d
+                .create_account(&phone, key_type)
+                .await
+                .map_err(|e| to_js(&e))?;
+            Ok(BifPrivateKey(key))
+        })
+        .await
     }
 
     #[doc(hidden)]
@@ -48,13 +51,15 @@ impl Client {
         token_bid: String,
         to_bid: String,
     ) -> Result<JsValue, JsValue> {
-        let key = key.0.clone();
-        let out = self
-            .dna_client()
-            .transfer(&key, &contract_address, &token_bid, &to_bid)
-            .await
-            .map_err(|e| to_js(&e))?;
-        wire(&out)
+        let (key, d) = (key.0.clone(), self.dna_client());
+        self.run(async move {
+            let out = d
+                .transfer(&key, &contract_address, &token_bid, &to_bid)
+                .await
+                .map_err(|e| to_js(&e))?;
+            wire(&out)
+        })
+        .await
     }
 
     #[doc(hidden)]
@@ -65,13 +70,15 @@ impl Client {
         contract_address: String,
         token_bid: String,
     ) -> Result<JsValue, JsValue> {
-        let key = key.0.clone();
-        let out = self
-            .dna_client()
-            .burn(&key, &contract_address, &token_bid)
-            .await
-            .map_err(|e| to_js(&e))?;
-        wire(&out)
+        let (key, d) = (key.0.clone(), self.dna_client());
+        self.run(async move {
+            let out = d
+                .burn(&key, &contract_address, &token_bid)
+                .await
+                .map_err(|e| to_js(&e))?;
+            wire(&out)
+        })
+        .await
     }
 
     #[doc(hidden)]
@@ -86,20 +93,22 @@ impl Client {
                 "timeoutMs must be a non-negative number",
             ))
         })?;
-        let out = self
-            .dna_client()
-            .wait_for_message(&message_id, timeout)
-            .await
-            .map_err(|e| to_js(&e))?;
-        wire(&out)
+        let d = self.dna_client();
+        self.run(async move {
+            let out = d
+                .wait_for_message(&message_id, timeout)
+                .await
+                .map_err(|e| to_js(&e))?;
+            wire(&out)
+        })
+        .await
     }
 
     #[doc(hidden)]
     #[wasm_bindgen(js_name = dnaOwnersOf, skip_typescript)]
     pub async fn dna_owners_of(&self, token_bid: String) -> Result<Vec<String>, JsValue> {
-        self.dna_client()
-            .owners_of(&token_bid)
+        let d = self.dna_client();
+        self.run(async move { d.owners_of(&token_bid).await.map_err(|e| to_js(&e)) })
             .await
-            .map_err(|e| to_js(&e))
     }
 }

@@ -6,9 +6,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/error.js")]
 extern "C" {
-    type ChainkitError;
+    pub(crate) type ChainkitError;
     #[wasm_bindgen(constructor)]
-    fn new(message: &str, fields: &Object) -> ChainkitError;
+    pub(crate) fn new(message: &str, fields: &Object) -> ChainkitError;
 }
 
 /// A `ChainkitError` carrying every field of `e`; `message` is core's Display (code, message,

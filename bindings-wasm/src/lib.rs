@@ -10,6 +10,8 @@ mod bif;
 mod client;
 mod dna;
 mod error;
+mod guard;
+mod input;
 mod secret;
 mod transport;
 mod types;
@@ -26,7 +28,9 @@ use wasm_bindgen::prelude::*;
 /// Runs one golden-vector case; see `tests/vectors/README.md`. Returns the output as JSON text.
 #[wasm_bindgen(js_name = evaluateVector)]
 pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> {
-    chainkit_core::vectors::evaluate_json(kind, input_json).map_err(|e| error::to_js(&e))
+    guard::sync(|| {
+        chainkit_core::vectors::evaluate_json(kind, input_json).map_err(|e| error::to_js(&e))
+    })
 }
 
 /// The vector kinds this build understands.
@@ -38,12 +42,26 @@ pub fn vector_kinds() -> Vec<String> {
         .collect()
 }
 
-/// Internal, for the crash-safety test: panics inside Rust.
+/// Internal, for the crash-safety tests: panics inside Rust, through the guard every export uses.
 #[doc(hidden)]
-#[wasm_bindgen(js_name = __panicForTests)]
-pub fn panic_for_tests() {
-    #[allow(clippy::panic)]
-    {
-        panic!("deliberate panic for the crash-safety test");
-    }
+#[wasm_bindgen(js_name = __panicForTests, skip_typescript)]
+pub fn panic_for_tests() -> Result<(), JsValue> {
+    guard::sync(|| -> Result<(), JsValue> { deliberate_panic() })
+}
+
+/// Internal, for the crash-safety tests: panics inside an async call, after `afterMs`
+/// milliseconds (a timer, so the panic happens in a later microtask, as a server's answer would).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicLaterForTests, skip_typescript)]
+pub async fn panic_later_for_tests(after_ms: u32) -> Result<(), JsValue> {
+    guard::run(async move {
+        gloo_timers::future::TimeoutFuture::new(after_ms).await;
+        deliberate_panic()
+    })
+    .await
+}
+
+#[allow(clippy::panic)]
+fn deliberate_panic() -> ! {
+    panic!("deliberate panic for the crash-safety test");
 }

@@ -3,6 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 /// A credential or token. `toString()` and `JSON.stringify` give `Secret(***)`.
+///
+/// Lives in WebAssembly memory: `free()` it (or declare it with `using`) when done (it is zeroized then); see the README.
 #[wasm_bindgen]
 pub struct Secret(chainkit_core::Secret);
 

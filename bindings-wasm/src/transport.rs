@@ -1,4 +1,8 @@
 //! The browser/Node transport: `fetch` through gloo-net, and `setTimeout` for sleeping.
+//!
+//! Each request carries its own `AbortController`, aborted when the request's future is dropped:
+//! core drops it on timeout and the client drops it on cancellation, and without the abort the
+//! fetch would carry on downloading in the background (and keep Node running) until it ended.
 
 use std::time::Duration;
 
@@ -7,6 +11,24 @@ use chainkit_core::http;
 use chainkit_core::runtime::Sleep;
 use chainkit_core::{Error, Request, Response, Result, Transport};
 use gloo_net::http::RequestBuilder;
+use web_sys::AbortController;
+
+/// Aborts its fetch when dropped. After the body has been read, the abort does nothing.
+struct AbortOnDrop(AbortController);
+
+impl AbortOnDrop {
+    fn new() -> Result<Self> {
+        AbortController::new()
+            .map(Self)
+            .map_err(|_| Error::network("this JS runtime has no AbortController"))
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
 
 /// Sends requests with the global `fetch` (browsers, workers, Node ≥ 18).
 pub struct FetchTransport;
@@ -15,11 +37,14 @@ pub struct FetchTransport;
 impl Transport for FetchTransport {
     async fn send(&self, request: Request) -> Result<Response> {
         let (parts, body) = request.into_parts();
-        let mut builder = RequestBuilder::new(&parts.uri.to_string()).method(
-            gloo_net::http::Method::from_bytes(parts.method.as_str().as_bytes()).map_err(|_| {
-                Error::invalid_input(format!("unsupported method {}", parts.method))
-            })?,
-        );
+        let abort = AbortOnDrop::new()?;
+        let mut builder = RequestBuilder::new(&parts.uri.to_string())
+            .abort_signal(Some(&abort.0.signal()))
+            .method(
+                gloo_net::http::Method::from_bytes(parts.method.as_str().as_bytes()).map_err(
+                    |_| Error::invalid_input(format!("unsupported method {}", parts.method)),
+                )?,
+            );
         // `append`, not gloo's `header` (which replaces): fetch then joins repeated names with
         // ", " on one line, the equivalent RFC 9110 §5.3 allows; fetch cannot send them apart.
         let headers = gloo_net::http::Headers::new();
@@ -71,17 +96,31 @@ fn redact(text: &str) -> String {
 /// Sleeps with `setTimeout`.
 pub struct TimerSleep;
 
+/// The longest single `setTimeout`: it takes a signed 32-bit count of milliseconds and fires at
+/// once (after about 1 ms) for anything larger.
+const MAX_TIMER_MS: u128 = i32::MAX as u128;
+
 #[async_trait(?Send)]
 impl Sleep for TimerSleep {
     async fn sleep(&self, duration: Duration) {
-        let ms = u32::try_from(duration.as_millis()).unwrap_or(u32::MAX);
-        gloo_timers::future::TimeoutFuture::new(ms).await;
+        // In steps no longer than a timer can count.
+        let mut left = duration.as_millis();
+        loop {
+            let step = left.min(MAX_TIMER_MS);
+            // Fits: `step` is at most i32::MAX.
+            gloo_timers::future::TimeoutFuture::new(step as u32).await;
+            left -= step;
+            if left == 0 {
+                break;
+            }
+        }
     }
 }
 
 /// Sends requests with a caller-supplied `fetch`-compatible function (a proxying fetch, undici,
-/// a test double). Only the standard surface is used: `fetch(url, {method, headers, body})`
-/// resolving to an object with `status`, `headers.entries()` and `arrayBuffer()`.
+/// a test double). Only the standard surface is used: `fetch(url, {method, headers, body, signal})`
+/// resolving to an object with `status`, `headers.entries()` and `arrayBuffer()`. `signal` aborts
+/// when chainkit gives up on the request (timeout, cancellation); honouring it is up to the function.
 pub struct CustomFetch(pub js_sys::Function);
 
 #[async_trait(?Send)]
@@ -99,6 +138,7 @@ impl Transport for CustomFetch {
             Error::network(redact(&format!("custom fetch: {what}: {detail}")))
         };
         let (parts, body) = request.into_parts();
+        let abort = AbortOnDrop::new()?;
         let init = Object::new();
         let headers = Array::new();
         for (name, value) in &parts.headers {
@@ -110,6 +150,7 @@ impl Transport for CustomFetch {
         // Setting properties of a fresh plain object cannot fail.
         let _ = Reflect::set(&init, &"method".into(), &parts.method.as_str().into());
         let _ = Reflect::set(&init, &"headers".into(), &headers);
+        let _ = Reflect::set(&init, &"signal".into(), &abort.0.signal());
         if !body.is_empty() {
             let _ = Reflect::set(&init, &"body".into(), &Uint8Array::from(body.as_slice()));
         }

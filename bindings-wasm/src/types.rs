@@ -70,12 +70,15 @@ export interface PoolSigned { authorization: string; body: string; sign: string 
 export interface ClientOptions {
   /** How requests are authenticated (default: not at all). */
   credentials?: Credentials;
-  /** Limit for one attempt, in milliseconds (default 30000). */
+  /** Limit for one attempt, in milliseconds (default 30000; at most 2147483647, what `setTimeout` can count). */
   timeoutMs?: number;
   /** Attempts in total, the first included (default 3; 1 disables retries). */
   maxAttempts?: number;
-  /** A fetch-compatible function to send requests with (default: the global fetch). */
-  fetch?: (url: string, init: { method: string; headers: [string, string][]; body?: Uint8Array }) => Promise<{
+  /**
+   * A fetch-compatible function to send requests with (default: the global fetch). `signal`
+   * aborts when chainkit gives up on the request (timeout, cancellation): pass it on to `fetch`.
+   */
+  fetch?: (url: string, init: { method: string; headers: [string, string][]; body?: Uint8Array; signal: AbortSignal }) => Promise<{
     status: number;
     headers: { entries(): Iterable<[string, string]> };
     arrayBuffer(): Promise<ArrayBuffer>;
@@ -94,12 +97,31 @@ export interface RawRequestInit {
   body?: Uint8Array | string;
   /** Overrides the method's idempotency (GET, HEAD, PUT, DELETE, OPTIONS are idempotent). */
   idempotent?: boolean;
+  /** Cancels the call when aborted: it rejects with kind `cancelled` and its fetch is aborted. */
+  signal?: AbortSignal;
 }
 
-/** What went wrong, coarsely. */
+/** What `client.request` resolves with (a response with status below 400): a plain object, nothing to free. */
+export interface RawResponse {
+  /** HTTP status. */
+  readonly status: number;
+  /** Headers as `[name, value]` pairs, names lowercase. */
+  readonly headers: [string, string][];
+  /** Body bytes. */
+  readonly body: Uint8Array;
+  /** Body decoded as UTF-8 (invalid sequences replaced). */
+  text(): string;
+  /** Body parsed as JSON; throws `ChainkitError` (kind `decode`) when it is not JSON. */
+  json(): any;
+}
+
+/**
+ * What went wrong, coarsely. `internal` is a bug in chainkit (a Rust panic, caught): the call
+ * failed, other calls and new objects keep working; please report the message.
+ */
 export type ErrorKind =
   | "network" | "timeout" | "cancelled" | "unauthorized" | "rate_limited"
-  | "api" | "invalid_input" | "decode" | "signing" | "config";
+  | "api" | "invalid_input" | "decode" | "signing" | "config" | "internal";
 "#;
 
 #[wasm_bindgen]

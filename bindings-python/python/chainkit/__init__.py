@@ -16,6 +16,7 @@ from ._native import (
     vector_kinds,
 )
 from . import bif, dna
+from .cancel import cancel_on, to_thread
 from .errors import (
     ApiError,
     ChainkitError,
@@ -52,9 +53,11 @@ __all__ = [
     "SigningError",
     "UnauthorizedError",
     "bif",
+    "cancel_on",
     "dna",
     "evaluate_vector",
     "sign_huawei",
     "sign_pool",
+    "to_thread",
     "vector_kinds",
 ]

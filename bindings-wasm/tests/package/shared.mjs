@@ -5,6 +5,7 @@ import { inspect } from "node:util";
 import { createHmac } from "node:crypto";
 import { defineBifTests } from "./bif.mjs";
 import { defineDnaTests } from "./dna.mjs";
+import { defineReliabilityTests } from "./reliability.mjs";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
 if (!sandbox) throw new Error("CHAINKIT_SANDBOX_URL is not set: run through `make test`");
@@ -21,6 +22,7 @@ async function rejection(promise) {
 export function defineTests(ck, entry) {
   defineBifTests(ck, entry);
   defineDnaTests(ck, entry, sandbox);
+  defineReliabilityTests(ck, entry, sandbox);
   const { Client, ChainkitError, Secret } = ck;
 
   test(`${entry}: a real request through fetch reaches the sandbox`, async () => {
@@ -105,11 +107,6 @@ export function defineTests(ck, entry) {
     assert.deepEqual(p.headers.find(([k]) => k === "authorization"), ["authorization", "Bearer s3cr3t-h"]);
   });
 
-  test(`${entry}: a Rust panic surfaces as a catchable exception, not a crash`, async () => {
-    assert.throws(() => ck.__panicForTests());
-    const res = await new Client(sandbox).request({ method: "GET", path: "/health" });
-    assert.equal(res.status, 200);
-  });
 
   test(`${entry}: a user-supplied fetch is used, and its failures are typed`, async () => {
     const seen = [];

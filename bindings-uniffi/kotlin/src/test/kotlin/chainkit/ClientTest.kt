@@ -2,9 +2,13 @@ package chainkit
 
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.TimeoutCancellationException
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.future.await
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -145,6 +149,35 @@ class ClientTest {
         assertTrue(elapsedMs(started) < 1500, "took ${elapsedMs(started)} ms")
         // The same client carries on.
         assertEquals(200.toUShort(), c.request(RawRequest("GET", "/health")).status)
+    }
+
+    /** How many requests for `key` reached the sandbox's flaky route (this read included). */
+    private suspend fun flakyCalls(key: String): String =
+        client().request(RawRequest("GET", "/_sandbox/flaky/$key?fail=0")).body.toString(Charsets.UTF_8)
+
+    @Test
+    fun aCancelledCallStopsAndItsRequestIsAbandoned(): Unit = runBlocking {
+        // The sandbox holds the request 800 ms before running the route, and runs it only if the
+        // client is still connected then: the route's counter shows whether the call really stopped.
+        val key = "kt-cancel-${System.nanoTime()}"
+        val held = RawRequest("GET", "/_sandbox/flaky/$key?fail=0", listOf(HttpHeader("x-sandbox-fault", "latency=800")))
+        val c = client()
+        val started = System.nanoTime()
+        assertThrows<TimeoutCancellationException> { runBlocking { withTimeout(150) { c.request(held) } } }
+        assertTrue(elapsedMs(started) < 700, "took ${elapsedMs(started)} ms")
+        delay(1_100)
+        assertEquals("{\"calls\":1}", flakyCalls(key))
+        // Cancelling a job (not a timeout) does the same.
+        val key2 = "kt-cancel-job-${System.nanoTime()}"
+        val job = launch(Dispatchers.IO) {
+            c.request(RawRequest("GET", "/_sandbox/flaky/$key2?fail=0", listOf(HttpHeader("x-sandbox-fault", "latency=800"))))
+        }
+        delay(150)
+        job.cancel()
+        job.join()
+        assertTrue(job.isCancelled)
+        delay(1_100)
+        assertEquals("{\"calls\":1}", flakyCalls(key2))
     }
 
     @Test
@@ -297,6 +330,18 @@ class ClientTest {
             evaluateVector("redact_url", "{\"url\":\"https://h.example/x?apiSecret=s\"}"),
         )
         assertThrows<ChainkitException.InvalidInput> { evaluateVector("redact_url", "not json") }
+    }
+
+    @Test
+    fun aRustPanicInsideAnAsyncCallFailsThatCallOnly(): Unit = runBlocking {
+        val c = client()
+        val slow = async { c.request(RawRequest("GET", "/_sandbox/delay/300")) }
+        val e = assertThrows<InternalException> { runBlocking { panicLaterForTests(20uL) } }
+        assertTrue(e.message!!.contains("deliberate panic"), e.message)
+        assertEquals(200.toUShort(), slow.await().status)
+        val many = (1..5).map { async { runCatching { panicLaterForTests(5uL) }.exceptionOrNull() } }.awaitAll()
+        assertTrue(many.all { it is InternalException }, many.toString())
+        assertEquals(200.toUShort(), c.request(RawRequest("GET", "/health")).status)
     }
 
     @Test
