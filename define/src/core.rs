@@ -408,6 +408,15 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
                 Self { executor, auth }
             }
 
+            /// Calls one of this service's endpoints in wire JSON (page walks, dynamic callers).
+            pub async fn call_value(
+                &self,
+                spec: &'static crate::api::EndpointSpec,
+                input: ::serde_json::Value,
+            ) -> crate::Result<::serde_json::Value> {
+                crate::api::client::call_value(spec, &self.executor, &self.auth, input).await
+            }
+
             #(#methods)*
         }
     });

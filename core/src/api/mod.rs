@@ -30,3 +30,8 @@ pub use spec::{
     PagesSpec, ServiceSpec, Ty, VariantSpec, Walk,
 };
 pub use wire::WireValue;
+
+/// A typed value from its wire JSON (an answer already normalised to its model).
+pub fn from_wire<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> crate::Result<T> {
+    T::deserialize(value).map_err(|e| crate::Error::decode(format!("unexpected value: {e}")))
+}
