@@ -266,12 +266,6 @@ impl Client {
         wait(py, async move { executor.execute(&request, &*auth).await }).map(RawResponse)
     }
 
-    /// Seed 002 (星火·链网 DNA) endpoints, sent with this client's options and credentials.
-    #[getter]
-    fn dna(slf: Py<Self>) -> crate::dna::DnaClient {
-        crate::dna::DnaClient { client: slf }
-    }
-
     fn __repr__(&self) -> String {
         format!(
             "Client(base_url={:?}, credentials={:?}, timeout={:?}, max_attempts={})",

@@ -1,16 +1,9 @@
-//! Seed 002 (DNA) for Python: the endpoints expanded from core's one definition, and the flows.
+//! Seed 002 (DNA) for Python: the one-call flows of core's `dna::flows` on the generated
+//! `DnaClient` (its endpoints and models come from the definition, in `service.rs`).
 
 use pyo3::prelude::*;
 
-/// Secrets cross as the binding's `Secret` class.
-type Secret = crate::secret::Secret;
-
-macro_rules! expand {
-    ($($body:tt)*) => { service!(chainkit_core::dna; $($body)*); };
-}
-use expand;
-
-chainkit_core::dna_api!(crate::dna::expand);
+use crate::service::dna::{DnaClient, MessageOutcome, Submitted};
 
 /// The one-call flows of core's `dna::flows`.
 #[pyo3::pymethods]

@@ -12,6 +12,7 @@ mod client;
 mod dna;
 mod errors;
 mod json_text;
+mod json_value;
 mod pages;
 mod runtime;
 mod secret;
@@ -42,7 +43,7 @@ mod native {
     /// Every service's generated classes (their definitions list them; nothing here does).
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
-        crate::dna::register(module)
+        crate::service::register_all(module)
     }
 
     /// Runs one golden-vector case (see tests/vectors/README.md); returns the output as JSON text.

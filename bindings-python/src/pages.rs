@@ -1,30 +1,49 @@
 //! The Python iterator over a paged list (`client.dna.series_pages(...)`): core's `Pager`
-//! decides when to fetch and when to stop; each page is fetched when the last is used up.
+//! decides what to fetch next and when to stop; each page is fetched when the last is used up.
 
 use std::collections::VecDeque;
 
 use chainkit_core::api::paging::Pager;
+use chainkit_core::api::{client, EndpointSpec, WireValue};
 use pyo3::prelude::*;
 
-/// Fetches one page: `(total, items)`.
-pub type Fetch = Box<dyn Fn(Python<'_>, i32) -> PyResult<(i64, Vec<Py<PyAny>>)> + Send + Sync>;
+use crate::errors::to_py;
+
+/// Turns one item (wire JSON) into its Python object.
+pub type Item = Box<dyn Fn(Python<'_>, serde_json::Value) -> PyResult<Py<PyAny>> + Send + Sync>;
 
 /// An iterator over every item of a paged list; each `next()` may fetch a page (GIL released).
 #[pyclass(module = "chainkit")]
 pub struct PageIterator {
+    client: Py<crate::client::Client>,
+    spec: &'static EndpointSpec,
     pager: Pager,
     buffer: VecDeque<Py<PyAny>>,
-    fetch: Fetch,
+    item: Item,
 }
 
 impl PageIterator {
-    /// A walk from `first` with `page_size` items per page.
-    pub fn new(first: i32, page_size: i32, fetch: Fetch) -> Self {
-        Self {
-            pager: Pager::new(first, page_size),
+    /// A walk of `spec`'s list from `input`'s page on.
+    pub fn new(
+        client: Py<crate::client::Client>,
+        spec: &'static EndpointSpec,
+        input: &impl WireValue,
+        item: Item,
+    ) -> PyResult<Self> {
+        let pages = spec.pages.as_ref().ok_or_else(|| {
+            to_py(chainkit_core::Error::config(format!(
+                "{} is not a paged list",
+                spec.name
+            )))
+        })?;
+        let input = input.wire().unwrap_or_default();
+        Ok(Self {
+            client,
+            spec,
+            pager: Pager::new(pages, input),
             buffer: VecDeque::new(),
-            fetch,
-        }
+            item,
+        })
     }
 }
 
@@ -39,12 +58,17 @@ impl PageIterator {
             if let Some(item) = self.buffer.pop_front() {
                 return Ok(Some(item));
             }
-            let Some(page) = self.pager.next_page() else {
+            let Some(input) = self.pager.next_input() else {
                 return Ok(None);
             };
-            let (total, items) = (self.fetch)(py, page)?;
-            self.pager.record(total, items.len());
-            self.buffer.extend(items);
+            let (executor, auth) = self.client.get().executor().map_err(to_py)?;
+            let spec = self.spec;
+            let output = crate::client::wait(py, async move {
+                client::call_value(spec, &executor, &auth, input).await
+            })?;
+            for value in self.pager.record(output).map_err(to_py)? {
+                self.buffer.push_back((self.item)(py, value)?);
+            }
         }
     }
 }

@@ -8,6 +8,15 @@ use pyo3::prelude::*;
 #[derive(Clone)]
 pub struct Secret(pub chainkit_core::Secret);
 
+/// Models compare by value, secrets included; the comparison does not stop at the first
+/// differing byte, so its time says nothing of where two secrets differ.
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0.expose().as_bytes(), other.0.expose().as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
+}
+
 #[pymethods]
 impl Secret {
     #[new]

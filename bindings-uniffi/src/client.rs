@@ -89,6 +89,13 @@ pub struct Client {
     auth: Arc<dyn Authorizer>,
 }
 
+impl Client {
+    /// The executor and authorizer a service's client object runs on.
+    pub(crate) fn parts(&self) -> (Executor, Arc<dyn chainkit_core::Authorizer>) {
+        (self.executor.clone(), self.auth.clone())
+    }
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Client {
     /// A client for `base_url`, authenticating with `credentials` (none when `null`/`nil`),
@@ -124,14 +131,6 @@ impl Client {
             executor: Executor::new(config, runtime),
             auth,
         })
-    }
-
-    /// Seed 002 (星火·链网 DNA) endpoints, sent with this client's options and credentials.
-    pub fn dna(&self) -> Arc<crate::dna::DnaClient> {
-        Arc::new(crate::dna::DnaClient(chainkit_core::dna::DnaClient::new(
-            self.executor.clone(),
-            self.auth.clone(),
-        )))
     }
 
     /// Sends `request`; throws `ChainkitException` (Kotlin) / `ChainkitError` (Swift) on

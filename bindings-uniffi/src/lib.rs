@@ -5,16 +5,14 @@
 //! through [`HttpTransport`]). No service logic lives here.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
-#[macro_use]
-mod service;
-
 mod auth;
 mod bif;
 mod client;
 mod conv;
-mod dna;
+mod dna_flows;
 mod error;
 mod secret;
+mod service;
 mod transport;
 
 pub use auth::{
@@ -25,9 +23,10 @@ pub use bif::{
     BifContractCall, BifKeyPair, BifKeyType, BifPrivateKey, BifPublicKey, BifSignedTransaction,
 };
 pub use client::{Client, ClientOptions, RawRequest, RawResponse};
-pub use dna::*;
+pub use conv::{Download, JsonText};
 pub use error::ChainkitError;
 pub use secret::Secret;
+pub use service::*;
 pub use transport::{HttpHeader, HttpRequest, HttpResponse, HttpTransport};
 
 uniffi::setup_scaffolding!();

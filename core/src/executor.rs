@@ -51,6 +51,12 @@ pub trait Authorizer: MaybeSend {
     fn secrets(&self) -> Vec<Secret> {
         Vec::new()
     }
+
+    /// A path parameter the credentials carry (Huawei's `project_id`), for definitions that
+    /// fill a placeholder from the credentials.
+    fn path_param(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// An authorizer that adds nothing.

@@ -51,3 +51,17 @@ impl<T: SecretObject> Conv<std::sync::Arc<T>> for crate::secret::Secret {
         std::sync::Arc::new(T::wrap(self))
     }
 }
+
+same!(u32, u64, serde_json::Value);
+
+impl Conv<super::Bytes> for Vec<u8> {
+    fn conv(self) -> super::Bytes {
+        super::Bytes(self)
+    }
+}
+
+impl Conv<Vec<u8>> for super::Bytes {
+    fn conv(self) -> Vec<u8> {
+        self.0
+    }
+}

@@ -1,14 +1,7 @@
-//! Seed 002 (DNA) for Kotlin/Swift: the endpoints expanded from core's one definition, and the flows.
+//! Seed 002 (DNA) for Kotlin/Swift: the one-call flows of core's `dna::flows` on the generated
+//! `DnaClient` (its endpoints and models come from the definition, in `service.rs`).
 
-/// Secrets cross as the binding's `Secret` object.
-type Secret = std::sync::Arc<crate::secret::Secret>;
-
-macro_rules! expand {
-    ($($body:tt)*) => { service!(chainkit_core::dna; $($body)*); };
-}
-use expand;
-
-chainkit_core::dna_api!(crate::dna::expand);
+use crate::service::dna::{DnaClient, DnaMessageOutcome, DnaSubmitted};
 
 /// The one-call flows of core's `dna::flows`.
 #[uniffi::export(async_runtime = "tokio")]
@@ -32,7 +25,7 @@ impl DnaClient {
         contract_address: String,
         token_bid: String,
         to_bid: String,
-    ) -> Result<Submitted, crate::error::ChainkitError> {
+    ) -> Result<DnaSubmitted, crate::error::ChainkitError> {
         let out = self
             .0
             .transfer(&key.0, &contract_address, &token_bid, &to_bid)
@@ -46,7 +39,7 @@ impl DnaClient {
         key: std::sync::Arc<crate::bif::BifPrivateKey>,
         contract_address: String,
         token_bid: String,
-    ) -> Result<Submitted, crate::error::ChainkitError> {
+    ) -> Result<DnaSubmitted, crate::error::ChainkitError> {
         let out = self.0.burn(&key.0, &contract_address, &token_bid).await?;
         Ok(chainkit_core::api::Conv::conv(out))
     }
@@ -57,7 +50,7 @@ impl DnaClient {
         &self,
         message_id: String,
         timeout_ms: u64,
-    ) -> Result<MessageOutcome, crate::error::ChainkitError> {
+    ) -> Result<DnaMessageOutcome, crate::error::ChainkitError> {
         let timeout = std::time::Duration::from_millis(timeout_ms);
         let out = self.0.wait_for_message(&message_id, timeout).await?;
         Ok(chainkit_core::api::Conv::conv(out))
