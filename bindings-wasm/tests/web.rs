@@ -302,15 +302,21 @@ async fn ddc_whole_flow_through_call_endpoint() {
             ("opbChainClientName", format!("{run}-{name}").into()),
         ])
     };
-    let alice = call("create_chain_account", account(9, "alice")).await.unwrap();
+    let alice = call("create_chain_account", account(9, "alice"))
+        .await
+        .unwrap();
     assert!(!text(&alice, "privateKey").is_empty());
     let alice = text(&alice, "opbChainClientAddress");
     let bob = text(
-        &call("create_chain_account", account(9, "bob")).await.unwrap(),
+        &call("create_chain_account", account(9, "bob"))
+            .await
+            .unwrap(),
         "opbChainClientAddress",
     );
     let evm = text(
-        &call("create_chain_account", account(2, "gas")).await.unwrap(),
+        &call("create_chain_account", account(2, "gas"))
+            .await
+            .unwrap(),
         "opbChainClientAddress",
     );
     let gas = object(&[
@@ -344,7 +350,12 @@ async fn ddc_whole_flow_through_call_endpoint() {
     let mint = || {
         let owner = ("ddcOwner", JsValue::from(alice.clone()));
         let file = ("imgFileBase64", "png,iVBORw0KGgoAAAANSUhEUg==".into());
-        let extra = [owner, ("ddcPubTotal", "5".into()), file, ("imgFileName", "file1".into())];
+        let extra = [
+            owner,
+            ("ddcPubTotal", "5".into()),
+            file,
+            ("imgFileName", "file1".into()),
+        ];
         ddc(&extra, "1")
     };
     let minted = call("mint_ddc", mint()).await.unwrap();

@@ -4,8 +4,6 @@
 //! checked against the listed prices; then documented refusals as typed errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use futures::TryStreamExt;
-
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::ddc::*;
 use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
@@ -103,7 +101,10 @@ async fn the_whole_documented_flow() {
         opb_chain_id: chain,
         opb_chain_client_name: name.into(),
     };
-    let alice = ddc.create_chain_account(&account(9, "alice")).await.unwrap();
+    let alice = ddc
+        .create_chain_account(&account(9, "alice"))
+        .await
+        .unwrap();
     assert!(!alice.private_key.is_empty());
     assert!(
         !format!("{alice:?}").contains(alice.private_key.expose()),
@@ -167,18 +168,30 @@ async fn the_whole_documented_flow() {
     // Pages of 2 over the 3 accounts: every account once, in creation order.
     let mut paged = filter(None);
     paged.page.page_size = 2;
-    let walked: Vec<ChainAccount> = ddc.chain_account_pages(&paged).try_collect().await.unwrap();
-    let addresses: Vec<&str> = walked
-        .iter()
-        .map(|a| a.opb_chain_client_address.as_str())
+    let first = ddc.list_chain_accounts(&paged).await.unwrap();
+    paged.page.page_num = 2;
+    let second = ddc.list_chain_accounts(&paged).await.unwrap();
+    let info = &second.result_page_info;
+    assert_eq!(
+        (info.total, info.pages, info.last_page),
+        (3, Some(2), Some(true))
+    );
+    let addresses: Vec<String> = first
+        .data
+        .into_iter()
+        .chain(second.data)
+        .map(|a| a.opb_chain_client_address)
         .collect();
-    assert_eq!(addresses, [alice.as_str(), bob.as_str(), evm.as_str()]);
+    assert_eq!(addresses, [alice.clone(), bob.clone(), evm.clone()]);
 
     // Mint 100 to alice, send 30 to bob, bob burns his 30.
     let before = ddc.get_account_balance().await.unwrap().account_balance;
     let minted = ddc.mint_ddc(&mint(&alice, "100", "rs-1")).await.unwrap();
     let t = transaction(&ddc, &minted).await;
-    assert_eq!((t.tx_type, t.tx_status, t.mint_quantity), (20, 1, Some(100)));
+    assert_eq!(
+        (t.tx_type, t.tx_status, t.mint_quantity),
+        (20, 1, Some(100))
+    );
     let id = t.ddc_id.unwrap();
     let sent = ddc
         .send_ddc(&DdcSend {

@@ -51,8 +51,10 @@
 //!   §2.5), the extension list and "no extension" in `imgFileName` have no rule in the grammar:
 //!   they are said in the docs and the service checks them (MSG_10028062–65).
 //! - Paging (§2 envelope): only 链账户列表 is paged; its `resultPageInfo` sits beside `data`, so
-//!   that endpoint decodes the whole answer (`whole`) and walks `page.pageNum` from the input,
-//!   stopping at `resultPageInfo.total`.
+//!   that endpoint decodes the whole answer (`whole`). Its page number is nested in the input
+//!   (`page.pageNum`), which the grammar's `page … size …` walk cannot name yet (it takes top-level
+//!   fields), so there is no item-by-item walk: callers step `page.page_num` up to
+//!   `result_page_info.pages`.
 //! - The three list endpoints without paging (框架查询, 交易定价查询, 交易明细查询) answer a bare
 //!   array in `data`: they also decode the whole answer, into a model holding that `data`.
 //! - Output models decode tolerantly; fields the examples always show and a caller cannot do
@@ -358,11 +360,11 @@ input EosResourceRecharge {
     /// The account's name on 中移链, such as `reddatas1234`.
     opb_chain_client_address "opbChainClientAddress": String [chars(1, usize::MAX)],
     /// CPU to add: a whole number, at least 1.
-    cpu_plus_value "cpuPlusValue": i64 [range(1, 9007199254740991)],
+    cpu_plus_value "cpuPlusValue": i64 [range(1, 9007199254740991.0)],
     /// NET to add: a whole number, at least 1.
-    net_plus_value "netPlusValue": i64 [range(1, 9007199254740991)],
+    net_plus_value "netPlusValue": i64 [range(1, 9007199254740991.0)],
     /// RAM to add: a whole number, at least 1.
-    ram_plus_value "ramPlusValue": i64 [range(1, 9007199254740991)],
+    ram_plus_value "ramPlusValue": i64 [range(1, 9007199254740991.0)],
     /// Until when, `yyyy-MM-dd`, more than one day ahead.
     resource_valid_date "resourceValidDate": String [date()],
 }
@@ -418,9 +420,7 @@ endpoints {
         auth service, NewChainAccount => ChainAccountKeys, once;
     /// Lists your chain accounts, one page.
     list_chain_accounts "listChainAccounts": POST "/ddcoai/sys/v1/chainaccount/searches" json,
-        auth service, ChainAccountQuery => ChainAccountPage, idempotent, whole,
-        pages chain_account_pages "chainAccountPages" of ChainAccount by ChainAccountPager
-            page page.page_num size page.page_size items data total result_page_info.total;
+        auth service, ChainAccountQuery => ChainAccountPage, idempotent, whole;
     /// Gets how much energy 1 算力值 buys on a chain.
     get_gas_price "getGasPrice": POST "/ddcoai/sys/v1/chainaccount/hashrate/gas/search" json,
         auth service, GasPriceQuery => GasPrice, idempotent;

