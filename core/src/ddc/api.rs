@@ -17,7 +17,7 @@
 //!   - the 6 without parameters (框架查询, 交易定价查询, eos资源定价查询, 接入key查询/更新,
 //!     算力余额查询) declare only `application/x-www-form-urlencoded`: `form`, an empty form body
 //!     with exactly the declared content type, so nothing a strict server could refuse is sent.
-//!   The sandbox accepts both encodings on the 9, as the document allows.
+//!   - The sandbox accepts both encodings on the 9, as the document allows.
 //! - Required: the document's 是否必须 flags, with these readings (§2.4):
 //!   - `ddcPubTotal` is flagged optional but "1155必填"; a rule cannot depend on `ddcType`, so it
 //!     stays optional and its doc says it; the service (and the sandbox) refuse a 1155 mint
