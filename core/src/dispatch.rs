@@ -1,18 +1,29 @@
-//! Every defined service's endpoints by name, over wire JSON: for bindings that expose endpoints
-//! dynamically (JS, whose typed methods are generated from the registries) and for vectors.
-//! Listing a service here is one line per service, never per endpoint.
+//! Every registered service's endpoints by name, over wire JSON: for bindings that expose
+//! endpoints dynamically (JS, whose typed methods are generated from the registry) and for
+//! vectors. It reads [`crate::SERVICES`]; nothing here names a service.
 
 use std::sync::Arc;
 
 use serde_json::Value;
 use url::Url;
 
+use crate::api::{client, EndpointSpec, ServiceSpec};
 use crate::error::{Error, Result};
 use crate::executor::{Authorizer, Executor};
 use crate::transport::Request;
 
-fn unknown(service: &str) -> Error {
-    Error::invalid_input(format!("unknown service {service:?}"))
+/// The registered service named `name`.
+pub fn service(name: &str) -> Result<&'static ServiceSpec> {
+    crate::SERVICES
+        .iter()
+        .copied()
+        .find(|s| s.name == name)
+        .ok_or_else(|| Error::invalid_input(format!("unknown service {name:?}")))
+}
+
+/// `service`'s endpoint whose Rust name is `name`.
+pub fn endpoint(service_name: &str, name: &str) -> Result<&'static EndpointSpec> {
+    client::endpoint(service(service_name)?, name)
 }
 
 /// Calls `service`'s endpoint `name` (its Rust name) with `input`, answering in wire JSON.
@@ -23,20 +34,16 @@ pub async fn call_json(
     auth: Arc<dyn Authorizer>,
     input: &Value,
 ) -> Result<Value> {
-    match service {
-        "dna" => {
-            crate::dna::DnaClient::new(executor, auth)
-                .call_json(name, input)
-                .await
-        }
-        other => Err(unknown(other)),
-    }
+    let spec = endpoint(service, name)?;
+    client::call_value(spec, &executor, &auth, input.clone()).await
 }
 
 /// The unsigned request `service`'s endpoint `name` builds from `input` against `base`.
 pub fn build_json(service: &str, name: &str, base: &Url, input: &Value) -> Result<Request> {
-    match service {
-        "dna" => crate::dna::DnaClient::build_json(name, base, input),
-        other => Err(unknown(other)),
-    }
+    client::build_value(
+        endpoint(service, name)?,
+        base,
+        input.clone(),
+        &crate::NoAuth,
+    )
 }

@@ -37,6 +37,12 @@ pub trait Authorizer: MaybeSend {
     fn drop_stale(&self, _error: &Error) -> bool {
         false
     }
+
+    /// A path parameter the credentials carry (Huawei's `project_id`), for definitions that
+    /// fill a placeholder from the credentials.
+    fn path_param(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// An authorizer that adds nothing.

@@ -11,7 +11,6 @@ pub mod api;
 pub mod auth;
 pub mod bif;
 pub mod dispatch;
-pub mod dna;
 pub mod endpoint;
 pub mod error;
 pub mod executor;
@@ -25,6 +24,30 @@ pub mod secret;
 pub mod token_cache;
 pub mod transport;
 pub mod vectors;
+
+/// Registers the defined services: each one's module, its place in [`SERVICES`], and
+/// `for_each_service!`, through which every binding expands every service. `$d` is a literal
+/// `$`, which a macro needs to write another macro's parameters.
+macro_rules! services {
+    ($d:tt $($svc:ident $api:ident),* $(,)?) => {
+        $(pub mod $svc;)*
+
+        /// Every defined service, in registration order.
+        pub static SERVICES: &[&api::ServiceSpec] = &[$(&$svc::SERVICE),*];
+
+        /// Hands each service's module name and definition macro to `$cb`.
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! for_each_service {
+            ($d cb:path) => { $( $d cb! { $svc $api } )* };
+        }
+    };
+}
+
+// One line per service: its module name and definition macro.
+services!($
+    dna dna_api,
+);
 
 pub use endpoint::{Endpoint, RawRequest, RawResponse};
 pub use error::{Error, ErrorKind, Result};

@@ -2,7 +2,9 @@
 //! answers parsed, and the registry every generator reads.
 #![allow(clippy::unwrap_used)]
 
-use chainkit_core::dna::{DnaClient, SeriesAdd, SERVICE};
+use chainkit_core::api::{ModelKind, Output};
+use chainkit_core::dispatch::build_json;
+use chainkit_core::dna::{SeriesAdd, SERVICE};
 use chainkit_core::url::Url;
 use chainkit_core::ErrorKind;
 use serde_json::json;
@@ -13,7 +15,8 @@ fn base() -> Url {
 
 #[test]
 fn builds_path_query_and_body_from_the_definition() {
-    let get = DnaClient::build_json(
+    let get = build_json(
+        "dna",
         "dna_records",
         &base(),
         &json!({"tokenBid": "did:bid:efTdtoU5oz61mMa5sGLHmzvQAS85rcuo", "pageNum": 2, "pageSize": 20}),
@@ -26,7 +29,8 @@ fn builds_path_query_and_body_from_the_definition() {
     );
     assert!(get.body().is_empty());
 
-    let post = DnaClient::build_json(
+    let post = build_json(
+        "dna",
         "series_add",
         &base(),
         &json!({"seriesName": "集合一", "seriesIssuer": "发行方", "seriesDes": "描述"}),
@@ -54,7 +58,7 @@ fn rejects_documented_violations_before_any_io() {
         (
             "series_add",
             json!({"seriesName": "x", "seriesIssuer": "i", "extra": 1}),
-            "unknown field `extra`",
+            "extra: is not a field of this input",
         ),
         (
             "chain_nonce",
@@ -78,7 +82,7 @@ fn rejects_documented_violations_before_any_io() {
         ),
     ];
     for (name, input, want) in cases {
-        let err = DnaClient::build_json(name, &base(), &input).unwrap_err();
+        let err = build_json("dna", name, &base(), &input).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput, "{name}");
         assert!(err.message().contains(want), "{name}: {}", err.message());
         assert!(!err.request_sent());
@@ -89,8 +93,7 @@ fn rejects_documented_violations_before_any_io() {
             "hash": "h", "displayUrl": "d", "toBid": "did:bid:efdYBMrB1SNjXkV6bLy3w3Hww1Ntv2Up"})
         })
         .collect();
-    let err =
-        DnaClient::build_json("batch_mint_dna", &base(), &json!({"data": batch})).unwrap_err();
+    let err = build_json("dna", "batch_mint_dna", &base(), &json!({"data": batch})).unwrap_err();
     assert!(
         err.message()
             .contains("data: must hold 1 to 100 items, got 101"),
@@ -107,8 +110,7 @@ fn models_are_plain_rust_types() {
         series_des: None,
         external_url: Some("https://e.example".into()),
     };
-    use chainkit_core::api::{Validate, WireValue};
-    input.validate().unwrap();
+    use chainkit_core::api::WireValue;
     assert_eq!(
         input.wire().unwrap(),
         json!({"seriesName": "s", "seriesIssuer": "i", "externalUrl": "https://e.example"})
@@ -128,7 +130,7 @@ fn the_registry_lists_every_endpoint_once() {
             SERVICE
                 .models
                 .iter()
-                .any(|m| m.name == input && m.kind == "input"),
+                .any(|m| m.name == input && m.kind == ModelKind::Input),
             "{}",
             e.name
         );
@@ -136,7 +138,7 @@ fn the_registry_lists_every_endpoint_once() {
             SERVICE
                 .models
                 .iter()
-                .any(|m| m.name == e.output && m.kind == "output"),
+                .any(|m| Output::Model(m.name) == e.output && m.kind == ModelKind::Output),
             "{}",
             e.name
         );

@@ -61,3 +61,15 @@ pub fn text(value: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+impl WireValue for Value {
+    fn wire(&self) -> Option<Value> {
+        Some(self.clone())
+    }
+}
+
+impl WireValue for () {
+    fn wire(&self) -> Option<Value> {
+        None
+    }
+}

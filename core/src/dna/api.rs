@@ -33,7 +33,7 @@
 macro_rules! dna_api {
     ($cb:path) => {
         $cb! {
-service dna DnaClient envelope $crate::dna::DnaEnvelope;
+service dna DnaClient envelope DnaEnvelope;
 
 models {
 
@@ -488,14 +488,16 @@ endpoints {
     /// §3.4.2 Lists the application's series, one page.
     series_list "seriesList": GET "/registration/api/v2/series/list", auth service,
         SeriesListRequest => SeriesPage, idempotent,
-        pages series_pages "seriesPages" of Series by SeriesPager;
+        pages series_pages "seriesPages" of Series by SeriesPager
+            page page_num size page_size items data total total;
     /// §3.4.3 Gets one series.
     series_detail "seriesDetail": GET "/registration/api/v2/series/{seriesId}", auth service,
         SeriesId => Series, idempotent;
     /// §3.4.4 Lists a series' assets, one page.
     series_dna_list "seriesDnaList": GET "/registration/api/v2/{seriesId}/dna", auth service,
         SeriesDnaRequest => DnaPage, idempotent,
-        pages series_dna_pages "seriesDnaPages" of DnaAsset by SeriesDnaPager;
+        pages series_dna_pages "seriesDnaPages" of DnaAsset by SeriesDnaPager
+            page page_num size page_size items data total total;
     /// §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
     mint_dna "mintDna": POST "/registration/api/v2/chain/mintDNA", auth service,
         MintDna => Submitted, once;
@@ -511,14 +513,16 @@ endpoints {
     /// §3.5.5 Lists the assets a user holds, one page.
     user_dna_list "userDnaList": GET "/registration/api/v2/dna/{userId}", auth service,
         UserDnaRequest => DnaPage, idempotent,
-        pages user_dna_pages "userDnaPages" of DnaAsset by UserDnaPager;
+        pages user_dna_pages "userDnaPages" of DnaAsset by UserDnaPager
+            page page_num size page_size items data total total;
     /// §3.5.6 Gets one asset.
     dna_detail "dnaDetail": GET "/registration/api/v2/dnaDetail", auth service,
         TokenBid => DnaDetail, idempotent;
     /// §3.5.7 Lists an asset's operations, one page.
     dna_records "dnaRecords": GET "/registration/api/v2/record/{tokenBid}", auth service,
         RecordsRequest => RecordPage, idempotent,
-        pages record_pages "recordPages" of DnaRecord by RecordPager;
+        pages record_pages "recordPages" of DnaRecord by RecordPager
+            page page_num size page_size items data total total;
     /// §3.5.8 Gets the on-chain state of an operation.
     chain_status "chainStatus": GET "/registration/api/v2/chain/status", auth service,
         ChainStatusRequest => ChainState, idempotent;

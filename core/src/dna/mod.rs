@@ -12,17 +12,18 @@ use crate::error::{Error, ErrorKind, Result};
 #[allow(unused_imports)] // named by the definition block
 use crate::secret::Secret;
 
+#[macro_use]
 mod api;
 pub mod flows;
 
-crate::dna_api!(crate::define_service);
+dna_api!(chainkit_define::core_service);
 
 /// Seed 002's in-band error report.
 pub struct DnaEnvelope;
 
 impl Envelope for DnaEnvelope {
-    fn check(service: &str, status: u16, body: &Value) -> Result<()> {
-        let code = body.get("retCode").and_then(Value::as_i64);
+    fn check(&self, service: &str, status: u16, body: &Value) -> Result<()> {
+        let code = crate::api::envelope::code(body, "retCode");
         match code {
             None | Some(200) => Ok(()),
             Some(code) => {
