@@ -278,3 +278,114 @@ async fn dna_whole_flow_through_call_endpoint_and_the_flows() {
         Some("集合名称不允许重复")
     );
 }
+
+/// Seed 000 in the browser (and Node): the `apitoken` header over fetch with CORS, the chain
+/// account → recharge → mint → send → burn flow, the lists, the gateway key and the balance
+/// through `call_endpoint`, and a documented refusal with the service's message code.
+#[wasm_bindgen_test]
+async fn ddc_whole_flow_through_call_endpoint() {
+    let credentials = object(&[
+        ("scheme", "ddcApiToken".into()),
+        ("token", "sandbox-ddc-apitoken".into()),
+    ]);
+    let options = object(&[("credentials", credentials)]);
+    let client = Client::new(sandbox(), Some(options.unchecked_into())).unwrap();
+    let call = |name: &'static str, input: JsValue| {
+        let client = &client;
+        async move { client.call_endpoint("ddc".into(), name.into(), input).await }
+    };
+    let text = |v: &JsValue, name: &str| field(v, name).as_string().unwrap();
+    let run = format!("web-{}", js_sys::Date::now());
+    let account = |chain: i32, name: &str| {
+        object(&[
+            ("opbChainId", chain.into()),
+            ("opbChainClientName", format!("{run}-{name}").into()),
+        ])
+    };
+    let alice = call("create_chain_account", account(9, "alice"))
+        .await
+        .unwrap();
+    assert!(!text(&alice, "privateKey").is_empty());
+    let alice = text(&alice, "opbChainClientAddress");
+    let bob = text(
+        &call("create_chain_account", account(9, "bob"))
+            .await
+            .unwrap(),
+        "opbChainClientAddress",
+    );
+    let evm = text(
+        &call("create_chain_account", account(2, "gas"))
+            .await
+            .unwrap(),
+        "opbChainClientAddress",
+    );
+    let gas = object(&[
+        ("opbChainId", 2.into()),
+        ("opbChainClientAddress", evm.clone().into()),
+        ("hashRateValue", 1.5.into()),
+    ]);
+    let recharged = call("recharge_gas", gas).await.unwrap();
+    assert_eq!(text(&recharged, "opbChainClientAddress"), evm);
+    let until = js_sys::Date::new(&(js_sys::Date::now() + 30.0 * 86_400_000.0).into());
+    let until: String = until.to_iso_string().as_string().unwrap()[..10].into();
+    let resources = object(&[
+        ("opbChainClientAddress", alice.clone().into()),
+        ("cpuPlusValue", 1.into()),
+        ("netPlusValue", 1.into()),
+        ("ramPlusValue", 1.into()),
+        ("resourceValidDate", until.into()),
+    ]);
+    call("recharge_eos_resource", resources).await.unwrap();
+
+    let ddc = |extra: &[(&str, JsValue)], code: &str| {
+        let mut pairs = vec![
+            ("opbChainId", JsValue::from(9)),
+            ("ddcType", 1155.into()),
+            ("securityData", "附加数据".into()),
+            ("userTradeCode", format!("{run}-{code}").into()),
+        ];
+        pairs.extend(extra.iter().cloned());
+        object(&pairs)
+    };
+    let mint = || {
+        let owner = ("ddcOwner", JsValue::from(alice.clone()));
+        let file = ("imgFileBase64", "png,iVBORw0KGgoAAAANSUhEUg==".into());
+        let extra = [
+            owner,
+            ("ddcPubTotal", "5".into()),
+            file,
+            ("imgFileName", "file1".into()),
+        ];
+        ddc(&extra, "1")
+    };
+    let minted = call("mint_ddc", mint()).await.unwrap();
+    let query = object(&[("tradeCode", field(&minted, "tradeCode"))]);
+    let found = call("list_ddc_transactions", query).await.unwrap();
+    let row = Reflect::get_u32(&field(&found, "data"), 0).unwrap();
+    let id = field(&row, "ddcId");
+    let send = &[
+        ("ddcId", id.clone()),
+        ("ddcOwner", alice.clone().into()),
+        ("recipientAccount", bob.clone().into()),
+        ("sendNumber", "5".into()),
+    ];
+    call("send_ddc", ddc(send, "2")).await.unwrap();
+    let burn = &[("ddcId", id), ("ddcOwner", bob.into())];
+    call("burn_ddc", ddc(burn, "3")).await.unwrap();
+    let fees = call("list_ddc_fees", JsValue::NULL).await.unwrap();
+    assert_eq!(js_sys::Array::from(&field(&fees, "data")).length(), 3);
+    let key = call("update_access_key", JsValue::NULL).await.unwrap();
+    let again = call("get_access_key", JsValue::NULL).await.unwrap();
+    assert_eq!(text(&key, "accessKey"), text(&again, "accessKey"));
+    let balance = call("get_account_balance", JsValue::NULL).await.unwrap();
+    assert!(field(&balance, "accountBalance").as_f64().unwrap() > 0.0);
+
+    // The same userTradeCode again: 第三方流水号重复, the service's own message code.
+    let duplicate = call("mint_ddc", mint()).await.unwrap_err();
+    assert_eq!(field(&duplicate, "kind"), "api");
+    assert_eq!(field(&duplicate, "code").as_string().as_deref(), Some("-1"));
+    assert_eq!(
+        field(&duplicate, "detail").as_string().as_deref(),
+        Some("MSG_10053012")
+    );
+}

@@ -47,6 +47,7 @@ macro_rules! services {
 // One line per service: its module name and definition macro.
 services!($
     dna dna_api,
+    ddc ddc_api,
 );
 
 pub use endpoint::{Endpoint, RawRequest, RawResponse};

@@ -16,7 +16,7 @@ mod bif;
 mod endpoint;
 
 /// Every vector kind this build understands.
-pub const KINDS: [&str; 15] = [
+pub const KINDS: [&str; 16] = [
     "redact_url",
     "redact_headers",
     "retry_decision",
@@ -32,6 +32,7 @@ pub const KINDS: [&str; 15] = [
     "bif_contract_call",
     "bif_decode_transaction",
     "endpoint_request",
+    "endpoint_response",
 ];
 
 /// Runs one vector case of `kind` on `input`, returning the output to compare with `expected`.
@@ -49,6 +50,7 @@ pub fn evaluate(kind: &str, input: &Value) -> Value {
         "pool_sign" => auth::pool_sign(input),
         "authorize" => auth::authorize(input),
         "endpoint_request" => endpoint::endpoint_request(input),
+        "endpoint_response" => endpoint::endpoint_response(input),
         kind if kind.starts_with("bif_") => bif::evaluate(kind, input),
         other => Err(Error::invalid_input(format!(
             "unknown vector kind {other:?}"

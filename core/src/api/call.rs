@@ -51,6 +51,17 @@ pub struct Call<O> {
 }
 
 impl<O> Call<O> {
+    /// A call only to read an answer with (vectors check decoding without a request): answers
+    /// are decoded from the spec alone, never from the input.
+    pub fn for_answer(spec: &'static EndpointSpec) -> Self {
+        Self {
+            spec,
+            path: String::new(),
+            input: Map::new(),
+            _out: PhantomData,
+        }
+    }
+
     /// Checks `input` (wire JSON, `Null` for none) against the endpoint's input model and fills
     /// the path, credential placeholders from `auth`. Fails before any I/O.
     pub fn new(spec: &'static EndpointSpec, input: Value, auth: &dyn Authorizer) -> Result<Self> {

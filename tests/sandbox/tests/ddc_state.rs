@@ -50,7 +50,27 @@ impl Ddc {
         let (status, v) = self.post(path, Some(body)).await;
         assert_eq!((status, &v["code"]), (200, &json!(-1)), "{path}: {v}");
         assert!(v["data"].is_null());
+        // A failure carries a mark to find it in the service's log; successes show "0".
+        let log = v["errorLogCode"].as_str().unwrap();
+        assert!(log.len() == 16 && log != "0", "{v}");
         v["message"].as_str().unwrap().to_owned()
+    }
+
+    /// `application/x-www-form-urlencoded`, the document's other declared request type.
+    async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> (u16, Value) {
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        let r = self
+            .c
+            .post(format!("{}{P}{path}", self.base))
+            .header("apitoken", "sandbox-ddc-apitoken")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.json().await.unwrap())
     }
 
     async fn balance(&self) -> f64 {
@@ -445,4 +465,72 @@ async fn malformed_bodies_are_spring_400s() {
     );
     let missing = json!({"opbChainId": 9});
     assert_eq!(d.post("/chainaccount/save", Some(missing)).await.0, 400);
+}
+
+/// The nine endpoints with a request schema declare form bodies as well as JSON: the same
+/// requests as forms (text values, Spring's dotted keys for nested fields) reach the same state.
+#[tokio::test]
+async fn form_bodies_are_read_like_json() {
+    let d = Ddc::new().await;
+    let (status, v) = d
+        .post_form(
+            "/chainaccount/save",
+            &[("opbChainClientName", "formed"), ("opbChainId", "9")],
+        )
+        .await;
+    assert_eq!((status, &v["code"]), (200, &json!(0)), "{v}");
+    let owner = v["data"]["opbChainClientAddress"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, listed) = d
+        .post_form(
+            "/chainaccount/searches",
+            &[
+                ("data.opbChainId", "9"),
+                ("page.pageNum", "1"),
+                ("page.pageSize", "5"),
+            ],
+        )
+        .await;
+    assert_eq!(listed["data"][0]["opbChainClientAddress"], owner.as_str());
+    assert_eq!(listed["resultPageInfo"]["total"], 1);
+    let (_, minted) = d
+        .post_form(
+            "/ddc/save",
+            &[
+                ("ddcOwner", &owner),
+                ("ddcPubTotal", "3"),
+                ("ddcType", "1155"),
+                ("imgFileBase64", "png,iVBORw0KGgoAAAANSUhEUg=="),
+                ("imgFileName", "file1"),
+                ("opbChainId", "9"),
+                ("securityData", "附加数据"),
+                ("userTradeCode", "form-1"),
+            ],
+        )
+        .await;
+    assert_eq!(minted["code"], 0, "{minted}");
+    let (_, found) = d
+        .post_form("/ddc/transfer/searches", &[("txType", "20")])
+        .await;
+    assert_eq!(found["data"][0]["mintQuantity"], 3);
+    let (_, refused) = d
+        .post_form(
+            "/chainaccount/gas/recharge",
+            &[
+                ("hashRateValue", "0"),
+                ("opbChainClientAddress", &owner),
+                ("opbChainId", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(refused["message"], "MSG_10051032");
+    let (status, _) = d
+        .post_form(
+            "/chainaccount/searches",
+            &[("page.pageNum", "x"), ("data.opbChainId", "9")],
+        )
+        .await;
+    assert_eq!(status, 400, "a page number that is not a number");
 }

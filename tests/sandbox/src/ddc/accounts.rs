@@ -60,11 +60,11 @@ impl Ledger {
         };
         // Decision: pageNum “从1开始” defaults to 1 and pageSize to 10 (both optional); less than 1
         // is a validation failure.
-        let num = page.get("pageNum").map_or(Some(1), Value::as_i64);
-        let size = page.get("pageSize").map_or(Some(10), Value::as_i64);
-        let (Some(num @ 1..), Some(size @ 1..)) = (num, size) else {
+        let num = body::opt_int(page, "pageNum")?.unwrap_or(1);
+        let size = body::opt_int(page, "pageSize")?.unwrap_or(10);
+        if num < 1 || size < 1 {
             return Err(Fail::BadRequest);
-        };
+        }
         // Decision: an empty string or absent filter matches everything; the rest match exactly.
         let want = |k: &str| {
             filter
@@ -73,7 +73,7 @@ impl Ledger {
                 .filter(|s| !s.is_empty())
         };
         let (address, name) = (want("opbChainClientAddress"), want("opbChainClientName"));
-        let chain_id = filter.get("opbChainId").and_then(Value::as_i64);
+        let chain_id = body::opt_int(filter, "opbChainId")?;
         let rows: Vec<&Account> = self
             .accounts
             .iter()

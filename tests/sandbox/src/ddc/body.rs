@@ -16,11 +16,54 @@ pub enum Fail {
     BadRequest,
 }
 
-/// The body as a JSON object (seed 000 notes §2.1: the body endpoints take JSON).
-pub fn object(bytes: &[u8]) -> Result<Body, Fail> {
+/// The body as a JSON object. The nine endpoints with a request schema declare both
+/// `application/x-www-form-urlencoded` and `application/json`, so a form (by its content type) is
+/// read too: Spring binds `data.opbChainId=9` to the nested field, so a dotted key nests here, and
+/// every form value stays text, which the readers below coerce the way Jackson does.
+pub fn object(content_type: Option<&str>, bytes: &[u8]) -> Result<Body, Fail> {
+    let is_form = content_type
+        .and_then(|t| t.split(';').next())
+        .is_some_and(|t| {
+            t.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        });
+    if is_form {
+        return form(bytes);
+    }
     match serde_json::from_slice(bytes) {
         Ok(Value::Object(map)) => Ok(map),
         _ => Err(Fail::BadRequest),
+    }
+}
+
+/// A form body as a JSON object of text values, `a.b` keys nested one level per dot.
+fn form(bytes: &[u8]) -> Result<Body, Fail> {
+    let mut body = Body::new();
+    for (key, value) in url::form_urlencoded::parse(bytes) {
+        let mut parts = key.split('.');
+        let last = parts.next_back().unwrap_or_default();
+        let mut at = &mut body;
+        for part in parts {
+            let slot = at
+                .entry(part.to_owned())
+                .or_insert_with(|| Value::Object(Body::new()));
+            // `a=1&a.b=2`: a key both a value and an object is not a binding Spring accepts.
+            at = slot.as_object_mut().ok_or(Fail::BadRequest)?;
+        }
+        at.insert(last.to_owned(), Value::String(value.into_owned()));
+    }
+    Ok(body)
+}
+
+/// An optional integer filter or page field: a number, or (as Jackson and form binding coerce)
+/// a string of digits. `Err` when present but not an integer.
+pub fn opt_int(b: &Body, key: &str) -> Result<Option<i64>, Fail> {
+    match b.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n.as_i64().map(Some).ok_or(Fail::BadRequest),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| Fail::BadRequest),
+        Some(_) => Err(Fail::BadRequest),
     }
 }
 
@@ -139,6 +182,34 @@ mod tests {
         let big = format!("pdf,{}", "A".repeat(2 * 1024 * 1024 / 3 * 4 + 8));
         let b = body(json!({"imgFileBase64": big, "imgFileName": "f"}));
         assert_eq!(file(&b), Err(Fail::Msg("MSG_10028064")));
+    }
+
+    #[test]
+    fn forms_nest_dotted_keys_and_keep_text() {
+        let ct = Some("application/x-www-form-urlencoded; charset=UTF-8");
+        let b = object(ct, b"data.opbChainId=9&page.pageNum=1&x=%E6%8F%8F+a").unwrap();
+        assert_eq!(
+            Value::Object(b),
+            json!({"data": {"opbChainId": "9"}, "page": {"pageNum": "1"}, "x": "描 a"})
+        );
+        assert_eq!(object(ct, b"a=1&a.b=2"), Err(Fail::BadRequest));
+        assert_eq!(
+            object(None, b"opbChainId=9"),
+            Err(Fail::BadRequest),
+            "not JSON"
+        );
+        assert_eq!(object(Some("application/json"), b"{}"), Ok(Body::new()));
+    }
+
+    #[test]
+    fn optional_integers_coerce_text() {
+        let b = body(json!({"a": 9, "b": "22", "c": "", "d": "x", "e": 1.5}));
+        assert_eq!(opt_int(&b, "a"), Ok(Some(9)));
+        assert_eq!(opt_int(&b, "b"), Ok(Some(22)));
+        assert_eq!(opt_int(&b, "c"), Ok(None));
+        assert_eq!(opt_int(&b, "zz"), Ok(None));
+        assert_eq!(opt_int(&b, "d"), Err(Fail::BadRequest));
+        assert_eq!(opt_int(&b, "e"), Err(Fail::BadRequest));
     }
 
     #[test]

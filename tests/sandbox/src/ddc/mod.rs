@@ -30,13 +30,16 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
             json!({"code": -1, "data": null, "errorLogCode": "0", "message": "MSG_20010005"}),
         );
     }
-    match s.ddc.answer(&route.id, &req.body) {
+    match s
+        .ddc
+        .answer(&route.id, req.header("content-type"), &req.body)
+    {
         Some(Ok(envelope)) => json(route.status, envelope),
         // Decision: business failures answer HTTP 200 with code -1, the ResultInfo way; the
         // document shows no failure status.
         Some(Err(body::Fail::Msg(code))) => json(
             200,
-            json!({"code": -1, "data": null, "errorLogCode": "0", "message": code}),
+            json!({"code": -1, "data": null, "errorLogCode": s.ddc.log_code(), "message": code}),
         ),
         Some(Err(body::Fail::BadRequest)) => json(
             400,

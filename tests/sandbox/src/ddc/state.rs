@@ -122,11 +122,12 @@ pub fn ok(data: Value) -> Value {
 }
 
 impl State {
-    /// Answers the documented endpoint `id`; `None` for an endpoint without state.
-    pub fn answer(&self, id: &str, raw: &[u8]) -> Option<Outcome> {
+    /// Answers the documented endpoint `id` from a body of `content_type`; `None` for an
+    /// endpoint without state.
+    pub fn answer(&self, id: &str, content_type: Option<&str>, raw: &[u8]) -> Option<Outcome> {
         let mut l = self.0.lock().unwrap_or_else(|e| e.into_inner());
         let with_body = |f: fn(&mut Ledger, &body::Body) -> Outcome, l: &mut Ledger| {
-            body::object(raw).and_then(|b| f(l, &b))
+            body::object(content_type, raw).and_then(|b| f(l, &b))
         };
         Some(match id {
             "list_opb_frameworks" => Ok(ok(CHAINS.iter().map(framework).collect())),
@@ -191,6 +192,15 @@ pub fn chain(id: i64) -> Result<&'static Chain, Fail> {
 pub fn now_cst() -> time::OffsetDateTime {
     let cst = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
     time::OffsetDateTime::now_utc().to_offset(cst)
+}
+
+impl State {
+    /// A fresh `errorLogCode` for a failure: the mark the service also writes to its log (the
+    /// successes' examples show "0", nothing to look up).
+    pub fn log_code(&self) -> String {
+        let mut l = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        l.digest("log")[..16].to_owned()
+    }
 }
 
 impl Ledger {

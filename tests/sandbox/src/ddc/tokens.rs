@@ -135,7 +135,7 @@ impl Ledger {
     pub fn transactions(&mut self, b: &Body) -> Outcome {
         let want = |k: &str| b.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
         let (trade, user) = (want("tradeCode"), want("userTradeCode"));
-        let tx_type = b.get("txType").and_then(Value::as_i64).filter(|t| *t != 0);
+        let tx_type = body::opt_int(b, "txType")?.filter(|t| *t != 0);
         let rows: Vec<Value> = self
             .txs
             .iter()
