@@ -37,7 +37,8 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
     match route.auth.as_deref() {
         Some("appkey") => match req.header("appkey") {
             None | Some("") => return err(10012, "缺少应用KEY值."),
-            Some(k) if k != s.config.ulord.appkey => return err(10001, "错误的请求KEY."),
+            // Any live app's key: the configured one (app 1) or one `add_app` handed out.
+            Some(k) if !s.ulord_state.knows_appkey(k) => return err(10001, "错误的请求KEY."),
             Some(_) => {}
         },
         Some("developer_login") if !s.ulord.logged_in(req) => {
