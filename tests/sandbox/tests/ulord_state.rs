@@ -512,3 +512,47 @@ async fn a_new_apps_appkey_works_until_the_app_is_removed() {
         .await;
     assert_eq!(unknown["errcode"], 10001);
 }
+
+#[tokio::test]
+async fn the_login_token_also_opens_admin_calls() {
+    let u = Ulord::new().await;
+    let login =
+        u.c.post(format!("{}/v1/users/login/", u.base))
+            .json(&json!({"username": "sandbox-dev", "password": "sandbox-password"}))
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap();
+    let token = login["result"]["token"].as_str().unwrap().to_owned();
+    let roles = |authorization: String| {
+        u.c.get(format!("{}/v1/role/list/", u.base))
+            .header("authorization", authorization)
+            .send()
+    };
+    let ok: Value = roles(format!("Token {token}"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ok["errcode"], 0, "{ok}");
+    for wrong in [format!("Token {token}x"), format!("Bearer {token}"), token] {
+        let refused: Value = roles(wrong).await.unwrap().json().await.unwrap();
+        assert_eq!(refused["errcode"], 10011);
+    }
+    // A browser may send the header: the preflight allows it by name (`*` would not cover it).
+    let preflight =
+        u.c.request(Method::OPTIONS, format!("{}/v1/role/list/", u.base))
+            .header("origin", "http://127.0.0.1:9")
+            .header("access-control-request-method", "GET")
+            .header("access-control-request-headers", "authorization")
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(
+        preflight.headers()["access-control-allow-headers"],
+        "authorization"
+    );
+}
