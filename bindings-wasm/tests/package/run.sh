@@ -7,7 +7,7 @@ tarball=${1:?usage: run.sh path/to/chainkit-VERSION.tgz}
 tarball=$(realpath "$tarball")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$here"/shared.mjs "$here"/bif.mjs "$here"/dna.mjs "$here"/esm.test.mjs "$here"/cjs.test.cjs \
+cp "$here"/shared.mjs "$here"/bif.mjs "$here"/dna.mjs "$here"/ulord.mjs "$here"/esm.test.mjs "$here"/cjs.test.cjs \
   "$here"/../../../docs/coverage.md "$work"/
 cd "$work"
 npm init -y >/dev/null

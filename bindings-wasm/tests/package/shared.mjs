@@ -5,6 +5,7 @@ import { inspect } from "node:util";
 import { createHmac } from "node:crypto";
 import { defineBifTests } from "./bif.mjs";
 import { defineDnaTests } from "./dna.mjs";
+import { defineUlordTests } from "./ulord.mjs";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
 if (!sandbox) throw new Error("CHAINKIT_SANDBOX_URL is not set: run through `make test`");
@@ -21,6 +22,7 @@ async function rejection(promise) {
 export function defineTests(ck, entry) {
   defineBifTests(ck, entry);
   defineDnaTests(ck, entry, sandbox);
+  defineUlordTests(ck, entry, sandbox);
   const { Client, ChainkitError, Secret } = ck;
 
   test(`${entry}: a real request through fetch reaches the sandbox`, async () => {
