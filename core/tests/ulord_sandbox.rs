@@ -60,7 +60,7 @@ async fn admin_roles_types_developers_and_apps() {
         })
         .await
         .unwrap();
-    let token = login.token.unwrap();
+    let token = login.token.clone().unwrap();
     assert!(!token.is_empty());
     assert!(!format!("{login:?}").contains(token.expose()));
 

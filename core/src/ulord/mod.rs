@@ -21,9 +21,10 @@ use crate::error::{Error, ErrorKind, Result};
 #[allow(unused_imports)] // named by the definition block
 use crate::secret::Secret;
 
+#[macro_use]
 mod api;
 
-crate::ulord_api!(crate::define_service);
+ulord_api!(chainkit_define::core_service);
 
 /// Seed 001's in-band error report.
 pub struct UlordEnvelope;
