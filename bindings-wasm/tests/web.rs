@@ -388,4 +388,149 @@ async fn ddc_whole_flow_through_call_endpoint() {
         field(&duplicate, "detail").as_string().as_deref(),
         Some("MSG_10053012")
     );
+async fn call(client: &Client, name: &str, input: JsValue) -> Result<JsValue, JsValue> {
+    client
+        .call_endpoint("ulord".into(), name.into(), input)
+        .await
+}
+
+/// Seed 001 in the browser (and Node): the admin client on the token session mode (a browser can
+/// neither read `Set-Cookie` nor send `Cookie`), then the key of an app it created used by a
+/// second client for the external flow, and a documented error with the service's code.
+#[wasm_bindgen_test]
+async fn ulord_admin_and_external_flow_with_a_new_apps_key() {
+    let big = |n: i64| JsValue::from(js_sys::BigInt::from(n));
+    let unique = |name: &str| format!("{name}-{}", js_sys::Date::now());
+    let session = object(&[
+        ("mode", "token".into()),
+        ("header", "authorization".into()),
+        ("prefix", "Token ".into()),
+    ]);
+    let credentials = object(&[
+        ("scheme", "ulordAdmin".into()),
+        ("username", "sandbox-dev".into()),
+        ("password", "sandbox-password".into()),
+        ("session", session),
+    ]);
+    let admin = Client::new(
+        sandbox(),
+        Some(object(&[("credentials", credentials)]).unchecked_into()),
+    )
+    .unwrap();
+
+    let role = field(
+        &call(
+            &admin,
+            "add_role",
+            object(&[("name", "web".into()), ("des", "浏览器".into())]),
+        )
+        .await
+        .unwrap(),
+        "id",
+    );
+    let edit = object(&[
+        ("id", role.clone()),
+        ("name", "web".into()),
+        ("des", "browser".into()),
+    ]);
+    call(&admin, "edit_role", edit).await.unwrap();
+    let roles = js_sys::Array::from(&field(
+        &call(&admin, "list_roles", JsValue::UNDEFINED)
+            .await
+            .unwrap(),
+        "result",
+    ));
+    assert!(roles
+        .iter()
+        .any(|r| field(&r, "id") == role
+            && field(&r, "des").as_string().as_deref() == Some("browser")));
+    let removed = call(&admin, "remove_role", object(&[("id", role)]))
+        .await
+        .unwrap();
+    assert_eq!(field(&removed, "num"), big(1));
+
+    let app = object(&[
+        ("user_id", big(1)),
+        ("appname", unique("web").into()),
+        ("apptype_id", big(7)),
+    ]);
+    let app_id = field(&call(&admin, "add_app", app).await.unwrap(), "id");
+    let apps = js_sys::Array::from(&field(
+        &call(&admin, "list_apps", object(&[("user_id", big(1))]))
+            .await
+            .unwrap(),
+        "result",
+    ));
+    let listed = apps.iter().find(|a| field(a, "id") == app_id).unwrap();
+    let key = field(&listed, "appkey");
+    let credentials = object(&[("scheme", "ulordAppKey".into()), ("appKey", key)]);
+    let external = Client::new(
+        sandbox(),
+        Some(object(&[("credentials", credentials)]).unchecked_into()),
+    )
+    .unwrap();
+
+    let alice = unique("web-alice");
+    let wallet = object(&[
+        ("username", alice.clone().into()),
+        ("pay_passwrod", "alice-pay".into()),
+    ]);
+    call(&external, "create_wallet", wallet).await.unwrap();
+    let pay = object(&[
+        ("is_developer", true.into()),
+        ("recv_user", alice.clone().into()),
+        ("amount", 5.into()),
+    ]);
+    call(&external, "pay_to_user", pay).await.unwrap();
+    let balance = |password: &str| {
+        object(&[
+            ("username", alice.clone().into()),
+            ("pay_password", password.into()),
+        ])
+    };
+    let total = field(
+        &call(&external, "get_balance", balance("alice-pay"))
+            .await
+            .unwrap(),
+        "total",
+    );
+    assert_eq!(total.as_f64(), Some(5.0));
+    let publication = object(&[
+        ("author", alice.clone().into()),
+        ("title", "web blog".into()),
+        ("tag", js_sys::Array::of1(&"wasm".into()).into()),
+        (
+            "ipfs_hash",
+            "QmUH2NbKrURA6hAmJnhfP4VTDtkjUs3fVCN2L7DoE3JLmm".into(),
+        ),
+        ("price", 0.5.into()),
+        ("content_type", ".txt".into()),
+        ("pay_password", "alice-pay".into()),
+        ("description", "d".into()),
+    ]);
+    let claim = field(
+        &call(&external, "publish_resource", publication)
+            .await
+            .unwrap(),
+        "claim_id",
+    );
+    let mine = call(
+        &external,
+        "list_published_resources",
+        object(&[
+            ("page", 1.into()),
+            ("num", 10.into()),
+            ("author", alice.clone().into()),
+        ]),
+    )
+    .await
+    .unwrap();
+    let data = js_sys::Array::from(&field(&mine, "data"));
+    assert_eq!(field(&data.get(0), "claim_id"), claim);
+
+    let wrong = call(&external, "get_balance", balance("nope"))
+        .await
+        .unwrap_err();
+    assert_eq!(field(&wrong, "code").as_string().as_deref(), Some("20004"));
+    assert_eq!(field(&wrong, "kind").as_string().as_deref(), Some("api"));
 }

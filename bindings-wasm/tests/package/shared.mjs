@@ -7,6 +7,7 @@ import { defineBifTests } from "./bif.mjs";
 import { defineDnaTests } from "./dna.mjs";
 import { defineReliabilityTests } from "./reliability.mjs";
 import { defineDdcTests } from "./ddc.mjs";
+import { defineUlordTests } from "./ulord.mjs";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
 if (!sandbox) throw new Error("CHAINKIT_SANDBOX_URL is not set: run through `make test`");
@@ -25,6 +26,7 @@ export function defineTests(ck, entry) {
   defineDnaTests(ck, entry, sandbox);
   defineReliabilityTests(ck, entry, sandbox);
   defineDdcTests(ck, entry, sandbox);
+  defineUlordTests(ck, entry, sandbox);
   const { Client, ChainkitError, Secret } = ck;
 
   test(`${entry}: a real request through fetch reaches the sandbox`, async () => {

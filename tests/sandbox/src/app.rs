@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, Uri};
 use axum::response::Response;
 use axum::Router;
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowHeaders, Any, CorsLayer};
 
 use crate::catalog::Catalog;
 use crate::config::Config;
@@ -86,11 +86,13 @@ pub fn app(config: Config) -> Router {
         .merge(Router::new().fallback(dispatch).with_state(shared))
         .layer(axum::middleware::from_fn(faults::inject))
         // Browser tests call the sandbox from another loopback origin; let them read every header.
+        // Requested headers are mirrored rather than allowed as `*`, which browsers do not apply
+        // to `Authorization` (the Ulord token session, the pool's JWT).
         .layer(
             CorsLayer::new()
                 .allow_origin(Any)
                 .allow_methods(Any)
-                .allow_headers(Any)
+                .allow_headers(AllowHeaders::mirror_request())
                 .expose_headers(Any),
         )
 }

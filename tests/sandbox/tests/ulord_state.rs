@@ -48,11 +48,22 @@ impl Ulord {
 
     /// The whole envelope of `method path` with the session cookie and the appkey.
     async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Value {
+        self.call_as(APPKEY, method, path, body).await
+    }
+
+    /// The same with another app's key.
+    async fn call_as(
+        &self,
+        appkey: &str,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Value {
         let mut r = self
             .c
             .request(method, format!("{}{path}", self.base))
             .header("cookie", &self.cookie)
-            .header("appkey", APPKEY);
+            .header("appkey", appkey);
         if let Some(b) = body {
             r = r.json(&b);
         }
@@ -455,4 +466,93 @@ async fn payments_and_publishing_that_fail() {
         json!({"username": "poor", "claim_id": r["claim_id"], "customer_pay_password": "pp"});
     assert_eq!(u.refused("/v1/transactions/consume/", consume).await, 20202);
     assert_eq!(u.balance("poor", "pp").await, 0.0);
+}
+
+#[tokio::test]
+async fn a_new_apps_appkey_works_until_the_app_is_removed() {
+    let u = Ulord::new().await;
+    let app = json!({"user_id": 1, "appname": "second", "apptype_id": 7});
+    let app_id = u.ok("/v1/app/add/", app).await["id"].clone();
+    let apps = u.ok("/v1/app/list/", json!({"user_id": 1})).await;
+    let key = apps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == app_id)
+        .unwrap()["appkey"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(key, APPKEY);
+    let wallet = json!({"username": "carol", "pay_passwrod": "carol-pay"});
+    let created = u
+        .call_as(
+            &key,
+            Method::POST,
+            "/v1/transactions/createwallet/",
+            Some(wallet),
+        )
+        .await;
+    assert_eq!(created["errcode"], 0, "{created}");
+    // is_developer: the new key's owner (the configured developer) pays.
+    let pay = json!({"is_developer": true, "recv_user": "carol", "amount": 3});
+    let paid = u
+        .call_as(&key, Method::POST, "/v1/transactions/paytouser/", Some(pay))
+        .await;
+    assert_eq!(paid["errcode"], 0, "{paid}");
+    assert_eq!(u.balance("sandbox-dev", "sandbox-password").await, 997.0);
+
+    u.ok("/v1/app/remove/", json!({"id": app_id})).await;
+    let list = u
+        .call_as(&key, Method::GET, "/v1/content/list/1/10", None)
+        .await;
+    assert_eq!(list["errcode"], 10001, "{list}");
+    let unknown = u
+        .call_as(&"f".repeat(32), Method::GET, "/v1/content/list/1/10", None)
+        .await;
+    assert_eq!(unknown["errcode"], 10001);
+}
+
+#[tokio::test]
+async fn the_login_token_also_opens_admin_calls() {
+    let u = Ulord::new().await;
+    let login =
+        u.c.post(format!("{}/v1/users/login/", u.base))
+            .json(&json!({"username": "sandbox-dev", "password": "sandbox-password"}))
+            .send()
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap();
+    let token = login["result"]["token"].as_str().unwrap().to_owned();
+    let roles = |authorization: String| {
+        u.c.get(format!("{}/v1/role/list/", u.base))
+            .header("authorization", authorization)
+            .send()
+    };
+    let ok: Value = roles(format!("Token {token}"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ok["errcode"], 0, "{ok}");
+    for wrong in [format!("Token {token}x"), format!("Bearer {token}"), token] {
+        let refused: Value = roles(wrong).await.unwrap().json().await.unwrap();
+        assert_eq!(refused["errcode"], 10011);
+    }
+    // A browser may send the header: the preflight allows it by name (`*` would not cover it).
+    let preflight =
+        u.c.request(Method::OPTIONS, format!("{}/v1/role/list/", u.base))
+            .header("origin", "http://127.0.0.1:9")
+            .header("access-control-request-method", "GET")
+            .header("access-control-request-headers", "authorization")
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(
+        preflight.headers()["access-control-allow-headers"],
+        "authorization"
+    );
 }

@@ -23,6 +23,9 @@ pub struct Sessions(Mutex<HashSet<String>>);
 /// The session cookie name.
 pub const COOKIE: &str = "sessionid";
 
+/// What precedes the login token in an `Authorization` header.
+pub const TOKEN_PREFIX: &str = "Token ";
+
 fn err(code: u32, reason: &str) -> Response {
     // Seed 001 附录A: failures are `{errcode, reason}`; the HTTP status is undocumented, so 200.
     json(200, json!({"errcode": code, "reason": reason}))
@@ -37,7 +40,8 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
     match route.auth.as_deref() {
         Some("appkey") => match req.header("appkey") {
             None | Some("") => return err(10012, "缺少应用KEY值."),
-            Some(k) if k != s.config.ulord.appkey => return err(10001, "错误的请求KEY."),
+            // Any live app's key: the configured one (app 1) or one `add_app` handed out.
+            Some(k) if !s.ulord_state.knows_appkey(k) => return err(10001, "错误的请求KEY."),
             Some(_) => {}
         },
         Some("developer_login") if !s.ulord.logged_in(req) => {
@@ -70,7 +74,7 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
 impl Sessions {
     /// Decision (seed 001 一 says only "需要登录开发这帐号"; login's `token` is "令牌认证暂时还未实现"):
     /// login sets a `sessionid` cookie, as the Django-style backend would, and returns the same
-    /// value as `result.token`; admin calls must carry the cookie.
+    /// value as `result.token`; admin calls must carry the cookie or that token.
     fn login(&self, s: &Shared, req: &Req) -> Response {
         let body: Value = serde_json::from_slice(&req.body).unwrap_or_default();
         let (user, pass) = (body["username"].as_str(), body["password"].as_str());
@@ -102,11 +106,20 @@ impl Sessions {
         self.0.lock().map(|s| s.len()).unwrap_or_default()
     }
 
+    /// The session cookie, or (decision) the login's token as `Authorization: Token <token>`,
+    /// Django REST framework's token header: a browser can neither read `Set-Cookie` nor send
+    /// `Cookie` itself, so a browser admin client needs the token session mode.
     fn logged_in(&self, req: &Req) -> bool {
+        let set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let token = req
+            .header("authorization")
+            .and_then(|v| v.strip_prefix(TOKEN_PREFIX));
+        if token.is_some_and(|t| set.contains(t)) {
+            return true;
+        }
         let Some(cookies) = req.header("cookie") else {
             return false;
         };
-        let set = self.0.lock().unwrap_or_else(|e| e.into_inner());
         cookies
             .split(';')
             .filter_map(|c| {

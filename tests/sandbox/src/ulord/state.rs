@@ -243,6 +243,12 @@ impl State {
         })
     }
 
+    /// Whether `appkey` belongs to an app that exists (a removed app's key stops working).
+    pub fn knows_appkey(&self, appkey: &str) -> bool {
+        let p = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        p.apps.values().any(|a| a.key == appkey)
+    }
+
     /// Checks a developer login: 20003 unknown user, 20004 wrong password, 20006 the `blocked` role.
     pub fn login(&self, username: &str, password: &str) -> Result<(), Fail> {
         let p = self.0.lock().unwrap_or_else(|e| e.into_inner());
