@@ -37,6 +37,8 @@ mod native {
     use crate::client::{Client, RawRequest, RawResponse};
     #[pymodule_export]
     use crate::secret::Secret;
+    #[pymodule_export]
+    use crate::service::Download;
 
     use pyo3::prelude::*;
 

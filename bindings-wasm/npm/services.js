@@ -32,16 +32,18 @@ class DnaClient {
     return this.#client.callEndpoint("dna", "series_list", input);
   }
   /**
-   * Every item of `seriesList`, from `input`'s page on, fetched page by page.
+   * Every item of `seriesList`, from `input`'s page on, fetched page by page (an async iterator).
    */
   async *seriesPages(input) {
-    const first = input.pageNum;
-    let seen = (first - 1) * input.pageSize;
-    for (let page = first; ; page++) {
-      const { total, data } = await this.#client.callEndpoint("dna", "series_list", { ...input, pageNum: page });
-      yield* data;
-      seen += data.length;
-      if (data.length === 0 || seen >= total) return;
+    const pager = this.#client.pager("dna", "series_list", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
     }
   }
   /**
@@ -57,16 +59,18 @@ class DnaClient {
     return this.#client.callEndpoint("dna", "series_dna_list", input);
   }
   /**
-   * Every item of `seriesDnaList`, from `input`'s page on, fetched page by page.
+   * Every item of `seriesDnaList`, from `input`'s page on, fetched page by page (an async iterator).
    */
   async *seriesDnaPages(input) {
-    const first = input.pageNum;
-    let seen = (first - 1) * input.pageSize;
-    for (let page = first; ; page++) {
-      const { total, data } = await this.#client.callEndpoint("dna", "series_dna_list", { ...input, pageNum: page });
-      yield* data;
-      seen += data.length;
-      if (data.length === 0 || seen >= total) return;
+    const pager = this.#client.pager("dna", "series_dna_list", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
     }
   }
   /**
@@ -100,16 +104,18 @@ class DnaClient {
     return this.#client.callEndpoint("dna", "user_dna_list", input);
   }
   /**
-   * Every item of `userDnaList`, from `input`'s page on, fetched page by page.
+   * Every item of `userDnaList`, from `input`'s page on, fetched page by page (an async iterator).
    */
   async *userDnaPages(input) {
-    const first = input.pageNum;
-    let seen = (first - 1) * input.pageSize;
-    for (let page = first; ; page++) {
-      const { total, data } = await this.#client.callEndpoint("dna", "user_dna_list", { ...input, pageNum: page });
-      yield* data;
-      seen += data.length;
-      if (data.length === 0 || seen >= total) return;
+    const pager = this.#client.pager("dna", "user_dna_list", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
     }
   }
   /**
@@ -125,16 +131,18 @@ class DnaClient {
     return this.#client.callEndpoint("dna", "dna_records", input);
   }
   /**
-   * Every item of `dnaRecords`, from `input`'s page on, fetched page by page.
+   * Every item of `dnaRecords`, from `input`'s page on, fetched page by page (an async iterator).
    */
   async *recordPages(input) {
-    const first = input.pageNum;
-    let seen = (first - 1) * input.pageSize;
-    for (let page = first; ; page++) {
-      const { total, data } = await this.#client.callEndpoint("dna", "dna_records", { ...input, pageNum: page });
-      yield* data;
-      seen += data.length;
-      if (data.length === 0 || seen >= total) return;
+    const pager = this.#client.pager("dna", "dna_records", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
     }
   }
   /**
@@ -216,4 +224,350 @@ Object.defineProperty(Client.prototype, "dna", {
   configurable: true,
 });
 
-export { DnaClient };
+class DdcClient {
+  #client;
+  constructor(client) {
+    this.#client = client;
+  }
+  /**
+   * Lists the chain frameworks this computing-power center offers (chosen in its operations
+   * console); their ids are the `opbChainId` of the other calls.
+   */
+  listOpbFrameworks() {
+    return this.#client.callEndpoint("ddc", "list_opb_frameworks", null);
+  }
+  /**
+   * Mints a DDC; the answer's trade number finds it in `list_ddc_transactions`.
+   */
+  mintDdc(input) {
+    return this.#client.callEndpoint("ddc", "mint_ddc", input);
+  }
+  /**
+   * Sends a DDC to another account of the same computing-power center.
+   */
+  sendDdc(input) {
+    return this.#client.callEndpoint("ddc", "send_ddc", input);
+  }
+  /**
+   * Burns a DDC.
+   */
+  burnDdc(input) {
+    return this.#client.callEndpoint("ddc", "burn_ddc", input);
+  }
+  /**
+   * Lists the price of each kind of DDC transaction, in 算力值.
+   */
+  listDdcFees() {
+    return this.#client.callEndpoint("ddc", "list_ddc_fees", null);
+  }
+  /**
+   * Lists DDC transactions with their status, optionally filtered.
+   */
+  listDdcTransactions(input) {
+    return this.#client.callEndpoint("ddc", "list_ddc_transactions", input);
+  }
+  /**
+   * Creates a chain account on one framework and returns its key pair.
+   */
+  createChainAccount(input) {
+    return this.#client.callEndpoint("ddc", "create_chain_account", input);
+  }
+  /**
+   * Lists your chain accounts, one page.
+   */
+  listChainAccounts(input) {
+    return this.#client.callEndpoint("ddc", "list_chain_accounts", input);
+  }
+  /**
+   * Gets how much energy 1 算力值 buys on a chain.
+   */
+  getGasPrice(input) {
+    return this.#client.callEndpoint("ddc", "get_gas_price", input);
+  }
+  /**
+   * Gets the 中移链 (EOS) CPU, NET and RAM prices.
+   */
+  getEosResourcePrice() {
+    return this.#client.callEndpoint("ddc", "get_eos_resource_price", null);
+  }
+  /**
+   * Buys energy for one of your chain accounts with 算力值.
+   */
+  rechargeGas(input) {
+    return this.#client.callEndpoint("ddc", "recharge_gas", input);
+  }
+  /**
+   * Buys 中移链 (EOS) CPU, NET and RAM for one of your accounts there with 算力值.
+   */
+  rechargeEosResource(input) {
+    return this.#client.callEndpoint("ddc", "recharge_eos_resource", input);
+  }
+  /**
+   * Gets the key for connecting to the node gateway.
+   */
+  getAccessKey() {
+    return this.#client.callEndpoint("ddc", "get_access_key", null);
+  }
+  /**
+   * Replaces the node-gateway key and returns the new one (the old one stops working).
+   */
+  updateAccessKey() {
+    return this.#client.callEndpoint("ddc", "update_access_key", null);
+  }
+  /**
+   * Gets your 算力值 balance.
+   */
+  getAccountBalance() {
+    return this.#client.callEndpoint("ddc", "get_account_balance", null);
+  }
+}
+Object.defineProperty(Client.prototype, "ddc", {
+  get() {
+    return new DdcClient(this);
+  },
+  configurable: true,
+});
+
+class UlordClient {
+  #client;
+  constructor(client) {
+    this.#client = client;
+  }
+  /**
+   * Adds a developer role (admin).
+   */
+  addRole(input) {
+    return this.#client.callEndpoint("ulord", "add_role", input);
+  }
+  /**
+   * Lists every developer role (admin).
+   */
+  listRoles() {
+    return this.#client.callEndpoint("ulord", "list_roles", null);
+  }
+  /**
+   * Changes a role's name and description (admin).
+   */
+  editRole(input) {
+    return this.#client.callEndpoint("ulord", "edit_role", input);
+  }
+  /**
+   * Removes a role (admin).
+   */
+  removeRole(input) {
+    return this.#client.callEndpoint("ulord", "remove_role", input);
+  }
+  /**
+   * Adds an application type, at the top level or below another (admin).
+   */
+  addAppType(input) {
+    return this.#client.callEndpoint("ulord", "add_app_type", input);
+  }
+  /**
+   * Lists the tree of application types (admin).
+   */
+  listAppTypes() {
+    return this.#client.callEndpoint("ulord", "list_app_types", null);
+  }
+  /**
+   * Changes an application type (admin).
+   */
+  editAppType(input) {
+    return this.#client.callEndpoint("ulord", "edit_app_type", input);
+  }
+  /**
+   * Removes an application type and the types below it (admin).
+   */
+  removeAppType(input) {
+    return this.#client.callEndpoint("ulord", "remove_app_type", input);
+  }
+  /**
+   * Registers a developer account (no login needed).
+   */
+  registerDeveloper(input) {
+    return this.#client.callEndpoint("ulord", "register_developer", input);
+  }
+  /**
+   * Logs a developer in (an admin client does this for you; this is for callers who want
+   * the token itself).
+   */
+  loginDeveloper(input) {
+    return this.#client.callEndpoint("ulord", "login_developer", input);
+  }
+  /**
+   * Changes a developer's password (admin).
+   */
+  changeDeveloperPassword(input) {
+    return this.#client.callEndpoint("ulord", "change_developer_password", input);
+  }
+  /**
+   * Adds an application; it gets its own app key and secret (admin).
+   */
+  addApp(input) {
+    return this.#client.callEndpoint("ulord", "add_app", input);
+  }
+  /**
+   * Lists a developer's applications with their keys (admin).
+   */
+  listApps(input) {
+    return this.#client.callEndpoint("ulord", "list_apps", input);
+  }
+  /**
+   * Replaces an application's secret (admin; only its own developer may).
+   */
+  resetAppSecret(input) {
+    return this.#client.callEndpoint("ulord", "reset_app_secret", input);
+  }
+  /**
+   * Removes an application (admin).
+   */
+  removeApp(input) {
+    return this.#client.callEndpoint("ulord", "remove_app", input);
+  }
+  /**
+   * Creates an end user's wallet.
+   */
+  createWallet(input) {
+    return this.#client.callEndpoint("ulord", "create_wallet", input);
+  }
+  /**
+   * Transfers an amount to a user, from another user or from the app's developer.
+   */
+  payToUser(input) {
+    return this.#client.callEndpoint("ulord", "pay_to_user", input);
+  }
+  /**
+   * Gets a wallet's balance.
+   */
+  getBalance(input) {
+    return this.#client.callEndpoint("ulord", "get_balance", input);
+  }
+  /**
+   * Publishes a resource.
+   */
+  publishResource(input) {
+    return this.#client.callEndpoint("ulord", "publish_resource", input);
+  }
+  /**
+   * Checks which of the given resources a user has paid for.
+   */
+  checkPaid(input) {
+    return this.#client.callEndpoint("ulord", "check_paid", input);
+  }
+  /**
+   * Consumes a resource: the consumer pays for it (or, for an ad, is paid), once.
+   */
+  consumeResource(input) {
+    return this.#client.callEndpoint("ulord", "consume_resource", input);
+  }
+  /**
+   * Lists a publisher's bills, one page.
+   */
+  listPublisherBills(input) {
+    return this.#client.callEndpoint("ulord", "list_publisher_bills", input);
+  }
+  /**
+   * Every item of `listPublisherBills`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  async *publisherBillPages(input) {
+    const pager = this.#client.pager("ulord", "list_publisher_bills", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+  /**
+   * Lists a consumer's bills, one page.
+   */
+  listCustomerBills(input) {
+    return this.#client.callEndpoint("ulord", "list_customer_bills", input);
+  }
+  /**
+   * Every item of `listCustomerBills`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  async *customerBillPages(input) {
+    const pager = this.#client.pager("ulord", "list_customer_bills", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+  /**
+   * Gets a user's income and spending totals.
+   */
+  getInoutSummary(input) {
+    return this.#client.callEndpoint("ulord", "get_inout_summary", input);
+  }
+  /**
+   * Counts a publisher's resources.
+   */
+  countPublishedResources(input) {
+    return this.#client.callEndpoint("ulord", "count_published_resources", input);
+  }
+  /**
+   * Lists every published resource, one page.
+   */
+  listResources(input) {
+    return this.#client.callEndpoint("ulord", "list_resources", input);
+  }
+  /**
+   * Every item of `listResources`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  async *resourcePages(input) {
+    const pager = this.#client.pager("ulord", "list_resources", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+  /**
+   * Lists what a consumer has consumed, one page (ads and paid resources apart).
+   */
+  listConsumedResources(input) {
+    return this.#client.callEndpoint("ulord", "list_consumed_resources", input);
+  }
+  /**
+   * Lists a publisher's resources, one page.
+   */
+  listPublishedResources(input) {
+    return this.#client.callEndpoint("ulord", "list_published_resources", input);
+  }
+  /**
+   * Every item of `listPublishedResources`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  async *publishedResourcePages(input) {
+    const pager = this.#client.pager("ulord", "list_published_resources", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+}
+Object.defineProperty(Client.prototype, "ulord", {
+  get() {
+    return new UlordClient(this);
+  },
+  configurable: true,
+});
+
+export { DnaClient, DdcClient, UlordClient };

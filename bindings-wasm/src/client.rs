@@ -9,7 +9,7 @@ use chainkit_core::{
     Authorizer, ClientConfig, Error, ErrorKind, Executor, NoAuth, RawRequest, Runtime,
 };
 use js_sys::{Array, Uint8Array};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -17,7 +17,7 @@ use web_sys::AbortSignal;
 use crate::auth::credentials_from_js;
 use crate::error::to_js;
 use crate::guard;
-use crate::input::{from_js, text, to_json};
+use crate::input::{from_js, text};
 use crate::transport::{CustomFetch, FetchTransport, TimerSleep};
 use crate::types::{JsClientOptions, JsRawRequest};
 
@@ -104,6 +104,7 @@ fn pairs(headers: &[(String, String)]) -> Array {
 /// It lives in WebAssembly memory, which JS's garbage collector does not see: make one per
 /// application, and `free()` it (or declare it with `using`) when done; see the README.
 #[wasm_bindgen]
+#[derive(Clone)]
 pub struct Client {
     executor: Executor,
     auth: Arc<dyn Authorizer>,
@@ -227,33 +228,6 @@ impl Client {
         call: impl std::future::Future<Output = Result<T, JsValue>>,
     ) -> Result<T, JsValue> {
         guard::run(cancellable([self.signal.clone(), None], call)).await
-    }
-
-    /// Calls endpoint `name` of `service` with `input` in wire names; the typed methods
-    /// (`client.dna.seriesAdd(…)`, generated from core's definitions) call this.
-    #[wasm_bindgen(js_name = callEndpoint)]
-    pub async fn call_endpoint(
-        &self,
-        service: String,
-        name: String,
-        input: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let (executor, auth) = self.parts();
-        self.run(async move {
-            let input = to_json(&input, "input", &[]).map_err(|e| to_js(&e))?;
-            let output =
-                chainkit_core::dispatch::call_json(&service, &name, executor, auth, &input)
-                    .await
-                    .map_err(|e| to_js(&e))?;
-            output
-                .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-                .map_err(|e| {
-                    to_js(&Error::decode(format!(
-                        "answer not representable in JS: {e}"
-                    )))
-                })
-        })
-        .await
     }
 
     /// Builds and authorizes `init` without sending it, for callers with their own HTTP stack.

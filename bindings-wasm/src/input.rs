@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use base64::Engine as _;
 use chainkit_core::Error;
 use js_sys::{Array, ArrayBuffer, BigInt, JsString, Object};
 use serde::Deserialize;
@@ -92,6 +93,13 @@ fn convert(
             .map(Value::from)
             .or_else(|_| i64::try_from(big).map(Value::from))
             .map_err(|_| invalid(path, "is outside the 64-bit integer range"));
+    }
+    if value.is_instance_of::<js_sys::Uint8Array>() {
+        // File content: its wire form is base64 text (core's `api::Bytes`).
+        let bytes = js_sys::Uint8Array::from(value.clone()).to_vec();
+        return Ok(Value::String(
+            base64::engine::general_purpose::STANDARD.encode(bytes),
+        ));
     }
     if depth >= MAX_DEPTH {
         return Err(invalid(

@@ -388,6 +388,8 @@ async fn ddc_whole_flow_through_call_endpoint() {
         field(&duplicate, "detail").as_string().as_deref(),
         Some("MSG_10053012")
     );
+}
+
 async fn call(client: &Client, name: &str, input: JsValue) -> Result<JsValue, JsValue> {
     client
         .call_endpoint("ulord".into(), name.into(), input)

@@ -48,6 +48,7 @@ macro_rules! services {
 services!($
     dna dna_api,
     ddc ddc_api,
+    ulord ulord_api,
 );
 
 pub use endpoint::{Endpoint, RawRequest, RawResponse};

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use syn::LitStr;
 
 use crate::parse::{Body, Endpoint, Field, Output, Rule, Service, Ty, Walk};
-use crate::text::doc_text;
+use crate::text::{doc_text, foreign_type};
 
 /// A field's Rust type in core.
 pub fn rust_type(ty: &Ty) -> TokenStream {
@@ -185,11 +185,13 @@ fn endpoint_spec(svc: &Service, ep: &Endpoint) -> syn::Result<TokenStream> {
                 p.item.to_string(),
                 p.pager.to_string(),
             );
+            let foreign_pager = foreign_type(&svc.module.to_string(), &pager);
             quote!(Some(crate::api::PagesSpec {
                 name: #pname,
                 js_name: #pjs,
                 item: #item,
                 pager: #pager,
+                foreign_pager: #foreign_pager,
                 walk: #walk,
                 items: #items,
                 total: #total,
@@ -314,9 +316,11 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
         };
         let doc = doc_text(&m.docs);
         let fields = m.fields.iter().map(field_spec);
+        let foreign = foreign_type(&svc.module.to_string(), &name);
         quote! {
             crate::api::ModelSpec {
                 name: #name,
+                foreign: #foreign,
                 kind: crate::api::ModelKind::#kind,
                 doc: #doc,
                 fields: &[#(#fields),*],
@@ -325,13 +329,14 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
     });
     let enums = svc.enums.iter().map(|e| {
         let name = e.name.to_string();
+        let foreign = foreign_type(&svc.module.to_string(), &name);
         let doc = doc_text(&e.docs);
         let variants = e.variants.iter().map(|v| {
             let (vn, vw, vd) = (v.name.to_string(), &v.wire, doc_text(&v.docs));
             quote!(crate::api::VariantSpec { name: #vn, wire: #vw, doc: #vd })
         });
         quote! {
-            crate::api::EnumSpec { name: #name, doc: #doc, variants: &[#(#variants),*] }
+            crate::api::EnumSpec { name: #name, foreign: #foreign, doc: #doc, variants: &[#(#variants),*] }
         }
     });
     out.extend(quote! {

@@ -7,6 +7,7 @@ import { defineBifTests } from "./bif.mjs";
 import { defineDnaTests } from "./dna.mjs";
 import { defineReliabilityTests } from "./reliability.mjs";
 import { defineDdcTests } from "./ddc.mjs";
+import { defineCoverageTests } from "./coverage.mjs";
 import { defineUlordTests } from "./ulord.mjs";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
@@ -26,6 +27,7 @@ export function defineTests(ck, entry) {
   defineDnaTests(ck, entry, sandbox);
   defineReliabilityTests(ck, entry, sandbox);
   defineDdcTests(ck, entry, sandbox);
+  defineCoverageTests(ck, entry, sandbox);
   defineUlordTests(ck, entry, sandbox);
   const { Client, ChainkitError, Secret } = ck;
 

@@ -14,12 +14,17 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chainkit_core::api::ServiceSpec;
-
-/// Every defined service.
-const SERVICES: &[&ServiceSpec] = &[&chainkit_core::dna::SERVICE];
+use chainkit_core::SERVICES;
 
 fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
+    let collisions = chainkit_core::api::names::collisions(SERVICES);
+    for c in &collisions {
+        eprintln!("codegen: name collision, {c}");
+    }
+    if !collisions.is_empty() {
+        return ExitCode::FAILURE;
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut stale = Vec::new();
     for (path, text) in files(SERVICES) {
@@ -41,11 +46,13 @@ fn main() -> ExitCode {
 
 /// Every generated file, by path from the repository root.
 fn files(services: &[&ServiceSpec]) -> Vec<(String, String)> {
+    let native = "bindings-python/python/chainkit/_native.pyi";
     let mut out = vec![
         (
-            "bindings-python/python/chainkit/_native.pyi".to_owned(),
-            python::stubs(services),
+            format!("{native}#services"),
+            python::native_modules(services),
         ),
+        (format!("{native}#getters"), python::getters(services)),
         (
             "bindings-wasm/npm/services.js".to_owned(),
             js::esm(services),
@@ -69,6 +76,10 @@ fn files(services: &[&ServiceSpec]) -> Vec<(String, String)> {
             format!("bindings-python/python/chainkit/{}.py", s.name),
             python::module(s),
         ));
+        out.push((
+            format!("bindings-python/python/chainkit/{}.pyi", s.name),
+            python::stubs(s),
+        ));
         out.push((format!("docs/reference/{}.md", s.name), docs::reference(s)));
     }
     out
@@ -86,15 +97,19 @@ fn fragment(path: &str, comment: &str) -> Vec<String> {
         .collect()
 }
 
-/// Writes `text` to `path` (or, for a `.pyi`, into its generated region), or records it as
-/// stale under `--check`.
+/// Writes `text` to `path` (or, for `file#region`, into that generated region of the file), or
+/// records it as stale under `--check`.
 fn apply(path: &Path, text: &str, check: bool, stale: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let full = path.to_string_lossy();
+    let (path, region) = match full.split_once('#') {
+        Some((file, region)) => (Path::new(file), Some(region)),
+        None => (path, None),
+    };
     let current = std::fs::read_to_string(path).unwrap_or_default();
-    let wanted = if path.extension().is_some_and(|e| e == "pyi") {
-        python::replace_region(&current, text)
-            .ok_or_else(|| std::io::Error::other("no generated region markers"))?
-    } else {
-        text.to_owned()
+    let wanted = match region {
+        Some(name) => python::replace_region(&current, name, text)
+            .ok_or_else(|| std::io::Error::other(format!("no markers of region {name}")))?,
+        None => text.to_owned(),
     };
     if wanted == current {
         return Ok(());

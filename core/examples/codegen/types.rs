@@ -1,75 +1,74 @@
-//! A field's definition type (`String`, `Vec<Account>`, a model name) in each language, and the
-//! names each language uses.
+//! A definition type (`spec::Ty`) in each language, and the names and doc text the outputs share.
 
-use chainkit_core::api::FieldSpec;
+use chainkit_core::api::{FieldSpec, ModelKind, Ty};
 
-/// A definition type, parsed from its `stringify!` text.
-pub enum Ty {
-    /// `String`.
-    Text,
-    /// `Secret`.
-    Secret,
-    /// `i32`, `i64`.
-    Int,
-    /// `f64`.
-    Float,
-    /// `bool`.
-    Bool,
-    /// `Vec<T>`.
-    List(Box<Ty>),
-    /// Another model.
-    Model(String),
-}
-
-impl Ty {
-    /// Parses `text`; unknown names are models.
-    pub fn parse(text: &str) -> Ty {
-        let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        if let Some(inner) = text.strip_prefix("Vec<").and_then(|t| t.strip_suffix('>')) {
-            return Ty::List(Box::new(Ty::parse(inner)));
-        }
-        match text.as_str() {
-            "String" => Ty::Text,
-            "Secret" => Ty::Secret,
-            "i32" | "i64" | "u32" | "u64" => Ty::Int,
-            "f64" => Ty::Float,
-            "bool" => Ty::Bool,
-            _ => Ty::Model(text),
-        }
-    }
-
-    /// The Python annotation.
-    pub fn python(&self) -> String {
-        match self {
-            Ty::Text => "str".into(),
-            Ty::Secret => "Secret".into(),
-            Ty::Int => "int".into(),
-            Ty::Float => "float".into(),
-            Ty::Bool => "bool".into(),
-            Ty::List(t) => format!("list[{}]", t.python()),
-            Ty::Model(m) => m.clone(),
-        }
-    }
-
-    /// The TypeScript type (JS passes secrets as strings and uses the wire names).
-    pub fn typescript(&self) -> String {
-        match self {
-            Ty::Text | Ty::Secret => "string".into(),
-            Ty::Int | Ty::Float => "number".into(),
-            Ty::Bool => "boolean".into(),
-            Ty::List(t) => format!("{}[]", t.typescript()),
-            Ty::Model(m) => m.clone(),
-        }
+/// The Python annotation (model and enum names are the service module's own).
+pub fn python(ty: &Ty) -> String {
+    match ty {
+        Ty::Str => "str".into(),
+        Ty::Secret => "Secret".into(),
+        Ty::Bool => "bool".into(),
+        Ty::I32 | Ty::I64 | Ty::U32 | Ty::U64 => "int".into(),
+        Ty::F64 => "float".into(),
+        Ty::Json => "_Json".into(),
+        Ty::Bytes => "bytes".into(),
+        Ty::List(t) => format!("list[{}]", python(t)),
+        Ty::Model(m) | Ty::Enum(m) => (*m).into(),
     }
 }
 
 /// A field's Python annotation, `| None` when optional.
 pub fn python_field(f: &FieldSpec) -> String {
-    let t = Ty::parse(f.ty).python();
+    let t = python(&f.ty);
     if f.optional {
         format!("{t} | None")
     } else {
         t
+    }
+}
+
+/// The TypeScript type, inside the service's namespace. JS passes secrets as strings; 64-bit
+/// integers are `bigint` in answers and `bigint | number` in inputs (a number is exact up to
+/// 2^53); file content is a `Uint8Array` in inputs (base64 text on the wire).
+pub fn typescript(ty: &Ty, kind: ModelKind) -> String {
+    match ty {
+        Ty::Str | Ty::Secret => "string".into(),
+        Ty::Bool => "boolean".into(),
+        Ty::I32 | Ty::U32 | Ty::F64 => "number".into(),
+        Ty::I64 | Ty::U64 => match kind {
+            ModelKind::Input => "bigint | number".into(),
+            ModelKind::Output => "bigint".into(),
+        },
+        Ty::Json => "JsonValue".into(),
+        Ty::Bytes => match kind {
+            ModelKind::Input => "Uint8Array | string".into(),
+            ModelKind::Output => "string".into(),
+        },
+        Ty::List(t) => match **t {
+            Ty::I64 | Ty::U64 | Ty::Bytes if kind == ModelKind::Input => {
+                format!("({})[]", typescript(t, kind))
+            }
+            _ => format!("{}[]", typescript(t, kind)),
+        },
+        Ty::Model(m) | Ty::Enum(m) => (*m).into(),
+    }
+}
+
+/// The type as the reference shows it, close to the definition's spelling.
+pub fn rust(ty: &Ty) -> String {
+    match ty {
+        Ty::Str => "String".into(),
+        Ty::Secret => "Secret".into(),
+        Ty::Bool => "bool".into(),
+        Ty::I32 => "i32".into(),
+        Ty::I64 => "i64".into(),
+        Ty::U32 => "u32".into(),
+        Ty::U64 => "u64".into(),
+        Ty::F64 => "f64".into(),
+        Ty::Json => "Json".into(),
+        Ty::Bytes => "Bytes".into(),
+        Ty::List(t) => format!("Vec<{}>", rust(t)),
+        Ty::Model(m) | Ty::Enum(m) => (*m).into(),
     }
 }
 

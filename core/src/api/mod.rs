@@ -14,6 +14,7 @@ mod conv;
 mod decode;
 pub mod envelope;
 mod multipart;
+pub mod names;
 pub mod paging;
 pub mod rules;
 mod spec;

@@ -124,8 +124,10 @@ pub enum ModelKind {
 /// One model (request or response type).
 #[derive(Debug)]
 pub struct ModelSpec {
-    /// Type name.
+    /// Type name (Rust, Python, TypeScript).
     pub name: &'static str,
+    /// Kotlin/Swift type name: prefixed with the service, as one namespace holds them all.
+    pub foreign: &'static str,
     /// Sent or received.
     pub kind: ModelKind,
     /// Doc comment.
@@ -155,8 +157,10 @@ pub struct VariantSpec {
 /// A documented set of string values.
 #[derive(Debug)]
 pub struct EnumSpec {
-    /// Type name.
+    /// Type name (Rust, Python, TypeScript).
     pub name: &'static str,
+    /// Kotlin/Swift type name: prefixed with the service, as one namespace holds them all.
+    pub foreign: &'static str,
     /// Doc comment.
     pub doc: &'static str,
     /// The values.
@@ -200,6 +204,8 @@ pub struct PagesSpec {
     pub item: &'static str,
     /// The cursor type of bindings without generic iterators (Kotlin/Swift `nextPage()`).
     pub pager: &'static str,
+    /// The cursor's Kotlin/Swift name.
+    pub foreign_pager: &'static str,
     /// How pages follow each other.
     pub walk: Walk,
     /// Where the answer holds the page's items (wire names from the output's top).
