@@ -58,7 +58,7 @@ fn rejects_documented_violations_before_any_io() {
         (
             "series_add",
             json!({"seriesName": "x", "seriesIssuer": "i", "extra": 1}),
-            "extra: is not a field of this input",
+            "extra: is not a field of SeriesAdd (its fields: seriesName, seriesIssuer, seriesDes, externalUrl)",
         ),
         (
             "chain_nonce",

@@ -107,11 +107,12 @@ fn number(ty: &Ty, v: Value, at: &str) -> Result<Value> {
         Value::String(s) => {
             let s = s.trim();
             match ty {
+                // Integer text stays an integer, as the server wrote it.
                 Ty::F64 => s
-                    .parse::<f64>()
+                    .parse::<i64>()
                     .ok()
-                    .and_then(Number::from_f64)
-                    .or_else(|| s.parse::<i64>().ok().map(Number::from)),
+                    .map(Number::from)
+                    .or_else(|| s.parse::<f64>().ok().and_then(Number::from_f64)),
                 Ty::U32 | Ty::U64 => s.parse::<u64>().ok().map(Number::from),
                 _ => s.parse::<i64>().ok().map(Number::from),
             }

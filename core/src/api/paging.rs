@@ -132,6 +132,7 @@ mod tests {
         js_name: "p",
         item: "I",
         pager: "P",
+        foreign_pager: "P",
         walk: Walk::Page {
             page: "pageNum",
             size: "pageSize",

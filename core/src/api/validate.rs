@@ -30,7 +30,17 @@ fn object(service: &ServiceSpec, model: &ModelSpec, value: Value, at: &str) -> R
         return Err(invalid(what, format!("must be an object ({})", model.name)));
     };
     if let Some(unknown) = given.keys().find(|k| model.field(k).is_none()) {
-        return Err(invalid(&path(at, unknown), "is not a field of this input"));
+        // The caller's key is echoed, cut short: it is text we did not choose.
+        let key: String = unknown.chars().take(64).collect();
+        let known: Vec<&str> = model.fields.iter().map(|f| f.wire).collect();
+        return Err(invalid(
+            &path(at, &key),
+            format!(
+                "is not a field of {} (its fields: {})",
+                model.name,
+                known.join(", ")
+            ),
+        ));
     }
     let mut out = Map::with_capacity(model.fields.len());
     for field in model.fields {
