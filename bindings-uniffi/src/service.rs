@@ -5,6 +5,9 @@
 
 macro_rules! expand {
     ($svc:ident $api:ident) => {
+        #[doc = concat!(
+            "The `", stringify!($svc), "` service's records, enums, cursors and client object."
+        )]
         pub mod $svc {
             ::chainkit_core::$api!(::chainkit_define::uniffi_service);
         }

@@ -2,12 +2,12 @@
 //! a page walk whose stop rule is core's `api::paging::Pager`. Answers are plain objects in
 //! wire names, typed by the definition (see `output.rs`).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use chainkit_core::api::paging::Pager;
 use chainkit_core::api::{client, EndpointSpec, Output, Ty};
 use chainkit_core::Error;
+use futures::lock::Mutex;
 use wasm_bindgen::prelude::*;
 
 use crate::client::Client;
@@ -62,7 +62,7 @@ impl Client {
         Ok(EndpointPager {
             client: self.clone(),
             spec,
-            pager: Rc::new(RefCell::new(Pager::new(pages, input))),
+            pager: Rc::new(Mutex::new(Pager::new(pages, input))),
         })
     }
 }
@@ -73,24 +73,28 @@ impl Client {
 pub struct EndpointPager {
     client: Client,
     spec: &'static EndpointSpec,
-    pager: Rc<RefCell<Pager>>,
+    /// Held across a page's fetch: overlapping `next()` calls take turns (else two would fetch
+    /// the same page and one page would be lost).
+    pager: Rc<Mutex<Pager>>,
 }
 
 #[wasm_bindgen]
 impl EndpointPager {
     /// The next page's items, or `undefined` when the walk is over.
     pub async fn next(&self) -> Result<JsValue, JsValue> {
-        let Some(input) = self.pager.borrow().next_input() else {
-            return Ok(JsValue::UNDEFINED);
-        };
         let (executor, auth) = self.client.parts();
         let (spec, pager) = (self.spec, self.pager.clone());
         self.client
             .run(async move {
+                let mut pager = pager.lock().await;
+                let Some(input) = pager.next_input() else {
+                    return Ok(JsValue::UNDEFINED);
+                };
+                // A failed or cancelled fetch leaves the walk where it was.
                 let output = client::call_value(spec, &executor, &auth, input)
                     .await
                     .map_err(|e| to_js(&e))?;
-                let items = pager.borrow_mut().record(output).map_err(|e| to_js(&e))?;
+                let items = pager.record(output).map_err(|e| to_js(&e))?;
                 let item = match (spec.output, &spec.pages) {
                     (Output::Model(_), Some(p)) => Ty::Model(p.item),
                     _ => Ty::Json,

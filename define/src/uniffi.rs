@@ -162,19 +162,22 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
                 #[derive(uniffi::Object)]
                 pub struct #pager {
                     service: #core::#client,
-                    pager: ::std::sync::Mutex<::chainkit_core::api::paging::Pager>,
+                    /// Held across a page's fetch: concurrent `nextPage()` calls take turns
+                    /// (else two would fetch the same page and one page would be lost).
+                    pager: ::futures::lock::Mutex<::chainkit_core::api::paging::Pager>,
                 }
 
                 #[uniffi::export(async_runtime = "tokio")]
                 impl #pager {
                     /// The next page's items, or null when the list is exhausted.
                     pub async fn next_page(&self) -> ::core::result::Result<::core::option::Option<::std::vec::Vec<#item_ours>>, #error> {
-                        let lock = || self.pager.lock().unwrap_or_else(|e| e.into_inner());
-                        let Some(input) = lock().next_input() else {
+                        let mut pager = self.pager.lock().await;
+                        let Some(input) = pager.next_input() else {
                             return Ok(None);
                         };
+                        // A failed or cancelled fetch leaves the cursor where it was.
                         let output = self.service.call_value(&#core::specs::#name, input).await?;
-                        let items = lock().record(output)?;
+                        let items = pager.record(output)?;
                         if items.is_empty() {
                             return Ok(None);
                         }
@@ -201,7 +204,7 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
                     );
                     ::std::sync::Arc::new(#pager {
                         service: self.0.clone(),
-                        pager: ::std::sync::Mutex::new(pager),
+                        pager: ::futures::lock::Mutex::new(pager),
                     })
                 }
             });

@@ -39,6 +39,13 @@ export function defineDnaTests(ck, entry, sandbox) {
     const walked = [];
     for await (const a of d.seriesDnaPages({ seriesId: series.seriesId, pageNum: 1, pageSize: 2 })) walked.push(a.dnaNumber);
     assert.deepEqual(walked.sort(), ["1", "2", "3"]);
+    // Overlapping next() calls on one walk take turns: three pages, none fetched twice.
+    const client = new Client(sandbox, { credentials: { scheme: "dna", apiKey: API_KEY, apiSecret: API_SECRET } });
+    const pager = client.pager("dna", "series_dna_list", { seriesId: series.seriesId, pageNum: 1, pageSize: 1 });
+    const pages = await Promise.all([pager.next(), pager.next(), pager.next(), pager.next()]);
+    assert.deepEqual(pages.slice(0, 3).map((p) => p[0].dnaNumber).sort(), ["1", "2", "3"]);
+    assert.ok(pages[3] === undefined || pages[3].length === 0);
+    pager.free();
 
     const sent = await d.transfer(alice, CONTRACT, tokenBid, bobBid);
     assert.equal((await d.waitForMessage(sent.messageId, 20000)).state, 2);

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Assertions.assertNotEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
-import java.io.File
 import java.time.LocalDate
 
 /** Seed 000 through the methods expanded from core's one definition, against the sandbox. */
@@ -100,16 +99,5 @@ class DdcTest {
             runBlocking { ddc.mintDdc(mint(owner, "1", "$run-x").copy(ddcType = 20)) }
         }
         assertTrue(wrongType.detail.contains("ddcType"), wrongType.detail)
-    }
-
-    @Test
-    fun everyDdcEndpointInTheCoverageListIsAMethod() {
-        val coverage = File(System.getProperty("chainkit.root", "../.."), "docs/coverage.md").readText()
-        val section = coverage.substringAfter("## ddc").substringBefore("\n## ")
-        val names = Regex("""^\| `[A-Z]+ [^`]+` \| `\w+` \| `\w+` \| `\w+` \| `(\w+)` \|""", RegexOption.MULTILINE)
-            .findAll(section).map { it.groupValues[1] }.toList()
-        assertEquals(15, names.size)
-        val methods = DdcClient::class.java.methods.map { it.name }.toSet()
-        for (name in names) assertTrue(name in methods, name)
     }
 }

@@ -20,8 +20,8 @@ fun main(): Unit = runBlocking {
     ).dna()
     val alice = dna.createAccount("13800000001", BifKeyType.ED25519)
     val bob = dna.createAccount("13800000002", BifKeyType.ED25519)
-    val series = dna.seriesAdd(SeriesAdd(seriesName = "kotlin demo ${System.nanoTime()}", seriesIssuer = "chainkit"))
-    val mint = MintDna(seriesId = series.seriesId, dnaName = "资产", dnaNumber = "1", toBid = alice.publicKey().address())
+    val series = dna.seriesAdd(DnaSeriesAdd(seriesName = "kotlin demo ${System.nanoTime()}", seriesIssuer = "chainkit"))
+    val mint = DnaMintDna(seriesId = series.seriesId, dnaName = "资产", dnaNumber = "1", toBid = alice.publicKey().address())
     val tokenBid = dna.waitForMessage(dna.mintDna(mint).messageId, 60_000u).info!!.single().tokenBid!!
     val contract = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk"
     dna.waitForMessage(dna.transfer(alice, contract, tokenBid, bob.publicKey().address()).messageId, 60_000u)
