@@ -9,8 +9,11 @@ mod targets;
 
 use std::path::Path;
 
+/// A fuzz entry point.
+type Target = fn(&[u8]);
+
 /// Every target, by the name of its directories under `seeds/` and `regressions/`.
-const TARGETS: [(&str, fn(&[u8])); 7] = [
+const TARGETS: [(&str, Target); 7] = [
     ("decode_transaction", targets::decode_transaction),
     ("parse_text", targets::parse_text),
     ("base58", targets::base58),
@@ -21,7 +24,7 @@ const TARGETS: [(&str, fn(&[u8])); 7] = [
 ];
 
 /// Runs `target` on every file in `dir`; returns how many there were and the names that panicked.
-fn replay(dir: &Path, target: fn(&[u8])) -> (usize, Vec<String>) {
+fn replay(dir: &Path, target: Target) -> (usize, Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return (0, Vec::new());
     };

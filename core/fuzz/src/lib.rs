@@ -202,7 +202,7 @@ fn endpoints() -> &'static [(String, String, serde_json::Value)] {
         .find(|d| std::path::Path::new(d).is_dir())
         .expect("tests/vectors");
         let mut all = Vec::new();
-        let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        let mut dirs: Vec<_> = std::fs::read_dir(root)
             .unwrap()
             .flatten()
             .map(|e| e.path())
