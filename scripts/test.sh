@@ -49,4 +49,7 @@ step "oracle: the committed BIF oracle vectors are what the oracles compute" bas
 step "kotlin (JVM, JUnit)" bindings-uniffi/kotlin/test.sh
 step "swift (generated only: no toolchain here)" bindings-uniffi/swift/check.sh
 step "vectors through every binding" tests/vectors/run
+# Every sandbox fault × (idempotent, non-idempotent) raw request, asserting the error kind and the
+# requests the sandbox counted, in Rust, Node, Python and Kotlin (~1 min, most of it Maven).
+step "fault matrix through every binding" tests/fault-matrix/run
 echo "all tests passed in $(( $(date +%s) - start ))s"
