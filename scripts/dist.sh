@@ -27,7 +27,7 @@ OUT="$root/target/dist/npm" PACK_DIR="$dist" bindings-wasm/build.sh
 wheel() { (cd "$1" && maturin build --quiet --release --zig --compatibility manylinux2014 -i "$venv/bin/python" -o "$dist"); }
 step "python wheel and sdist"
 wheel bindings-python
-(cd bindings-python && maturin sdist --quiet -o "$dist")
+(cd bindings-python && maturin sdist -o "$dist")
 step "sandbox wheel and executable"
 wheel tests/sandbox
 tag=manylinux2014_x86_64.manylinux_2_17_x86_64
