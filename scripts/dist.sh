@@ -63,7 +63,8 @@ bindings-uniffi/generate.sh kotlin bindings-uniffi/kotlin/target/generated-sourc
 (cd bindings-uniffi/kotlin && mvn -B -q --no-transfer-progress -Dstyle.color=never -DskipTests package)
 cp "bindings-uniffi/kotlin/target/chainkit-kotlin-$version.jar" "$dist/"
 cp bindings-uniffi/kotlin/pom.xml "$dist/chainkit-kotlin-$version.pom"
-unzip -l "$dist/chainkit-kotlin-$version.jar" | grep -q ' linux-x86-64/libchainkit_uniffi.so$' \
+# (grep without -q: an early exit would SIGPIPE unzip and fail the pipeline.)
+unzip -l "$dist/chainkit-kotlin-$version.jar" | grep ' linux-x86-64/libchainkit_uniffi.so$' >/dev/null \
   || { echo "dist: the jar lacks linux-x86-64/libchainkit_uniffi.so" >&2; exit 1; }
 
 step "swift package sources (generated; no Swift toolchain here to compile them)"
