@@ -13,7 +13,7 @@ use http::{HeaderName, Method};
 use serde::Deserialize;
 use url::Url;
 
-use crate::auth::token::{TokenAuthorizer, TokenScheme};
+use crate::auth::token::{token_body, TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
 use crate::response::error_from_response;
@@ -75,21 +75,7 @@ struct Expiry {
 /// and `Retry-After` for the retry policy.
 pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Secret>> {
     let status = response.status().as_u16();
-    if status == 429 || status >= 500 {
-        return Err(error_from_response("dna", response, now));
-    }
-    let parsed: TokenBody = match serde_json::from_slice(response.body()) {
-        Ok(parsed) => parsed,
-        Err(_) if status >= 400 => return Err(error_from_response("dna", response, now)),
-        Err(e) => {
-            return Err(Error::decode(format!(
-                "getToken answer is not the documented JSON: {}",
-                crate::redact::json_error_without_values(&e)
-            ))
-            .with_service("dna")
-            .with_status(status))
-        }
-    };
+    let parsed: TokenBody = token_body("dna", "getToken", response, now)?;
     let message = parsed.ret_msg.unwrap_or_default();
     let token = match (parsed.ret_code, parsed.access_token) {
         (200, Some(token)) if !token.is_empty() => token,
