@@ -34,5 +34,6 @@ def test_every_listed_endpoint_is_a_method_of_its_service() -> None:
 def test_each_service_module_holds_only_its_own_classes() -> None:
     for name, _, _ in sections():
         module = importlib.import_module(f"chainkit.{name}")
+        assert getattr(chainkit, name) is module and name in chainkit.__all__, name
         for exported in module.__all__:
             assert getattr(module, exported).__module__ == f"chainkit.{name}", exported

@@ -198,9 +198,9 @@ export declare namespace dna {
    */
   interface DnaAsset {
     /**
-     * On-chain id.
+     * On-chain id; absent (or `null`) while the asset's registration is not yet on chain.
      */
-    tokenBid: string;
+    tokenBid?: string;
     /**
      * Series id.
      */
@@ -574,7 +574,11 @@ export declare namespace dna {
    */
   interface NonceRequest {
     /**
-     * The account whose nonce is wanted: the transaction's signer.
+     * The chain account whose nonce is wanted. The document calls it the operator's chain
+     * account (应用运营方的链账户身份) yet has a transaction's source account take its nonce from
+     * here; both hold when the application operates the accounts (transfers stay between
+     * 应用下的账户). A nonce counts one account's transactions, so pass the account that signs
+     * the next transaction (the flows pass the asset holder, the documented signer).
      */
     userBid: string;
   }
@@ -608,17 +612,17 @@ export declare namespace dna {
      */
     seriesDes?: string;
     /**
-     * Platform series id(s): typed `Object[]`, the example is `["21"]`.
+     * Platform series id(s): typed `Object[]`, the example is `["21"]` (no maximum documented).
      */
     seriesId: string[];
     /**
      * Number of assets issued in it.
      */
-    totalDNA: bigint | number;
+    totalDNA?: bigint | number;
     /**
      * Its contract address (snake_case and plural on the wire, one string).
      */
-    asset_contracts: string;
+    asset_contracts?: string;
   }
   /**
    * §3.6.2 input.
@@ -656,25 +660,25 @@ export declare namespace dna {
     /**
      * `"0"` image, `"1"` video, `"2"` audio (a string code).
      */
-    dnaType: string;
+    dnaType?: string;
     /**
      * Public image URL.
      */
-    url: string;
+    url?: string;
     /**
      * Public thumbnail URL.
      */
-    displayUrl: string;
+    displayUrl?: string;
     /**
      * Image hash.
      */
-    hash: string;
+    hash?: string;
     /**
      * On-chain mint time.
      */
-    mintTime: string;
+    mintTime?: string;
     /**
-     * Owner account.
+     * Owner: the holder's account address (the platform keeps it up to date after transfers).
      */
     owner: string;
     /**

@@ -359,6 +359,30 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
         };
     });
 
+    // The typed decode of each model answer, for the `endpoint_response` vectors (referenced
+    // from `crate::vectors` only, so builds without vectors drop it).
+    let typed = svc.endpoints.iter().filter_map(|ep| match &ep.output {
+        Output::Model(m) => {
+            let name = ep.name.to_string();
+            Some(quote!(#name => Some(crate::api::from_wire::<#m>(value).map(|_| ()))))
+        }
+        _ => None,
+    });
+    out.extend(quote! {
+        /// Decodes `value` (an answer of `endpoint`, normalised) into the endpoint's Rust output
+        /// type; `None` for an endpoint without a model answer.
+        #[doc(hidden)]
+        pub fn typed_output(endpoint: &str, value: ::serde_json::Value) -> Option<crate::Result<()>> {
+            match endpoint {
+                #(#typed,)*
+                _ => {
+                    let _ = value;
+                    None
+                }
+            }
+        }
+    });
+
     let methods = svc.endpoints.iter().map(|ep| {
         let name = &ep.name;
         let docs = doc_attrs(&ep.docs);
