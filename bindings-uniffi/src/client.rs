@@ -112,8 +112,7 @@ impl Client {
         transport: Option<Arc<dyn HttpTransport>>,
     ) -> Result<Self, ChainkitError> {
         let mut config = ClientConfig::new(&base_url)?;
-        if options.timeout_ms == 0 || options.max_attempts == 0 || options.max_response_bytes == 0
-        {
+        if options.timeout_ms == 0 || options.max_attempts == 0 || options.max_response_bytes == 0 {
             return Err(Error::invalid_input(
                 "timeoutMs, maxAttempts and maxResponseBytes must be at least 1",
             )

@@ -150,7 +150,7 @@ impl Client {
         }
         if let Some(n) = settings.max_response_bytes {
             // A whole number a JS number holds exactly.
-            if !(n >= 1.0 && n <= 9_007_199_254_740_991.0 && n.fract() == 0.0) {
+            if !((1.0..=9_007_199_254_740_991.0).contains(&n) && n.fract() == 0.0) {
                 return Err(to_js(&Error::invalid_input(
                     "maxResponseBytes must be a whole number of bytes, at least 1",
                 )));

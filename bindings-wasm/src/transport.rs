@@ -72,8 +72,8 @@ impl Transport for FetchTransport {
         for (name, value) in response.headers().entries() {
             out = out.header(name, value);
         }
-        let raw: &wasm_bindgen::JsValue = response.as_raw().as_ref();
-        let bytes = read_body(raw, limit, |what, e| {
+        let raw: wasm_bindgen::JsValue = web_sys::Response::from(response).into();
+        let bytes = read_body(&raw, limit, |what, e| {
             Error::network(redact(&format!("{what}: {}", js_message(&e))))
         })
         .await?;
@@ -107,17 +107,17 @@ async fn read_body(
     let method = |target: &JsValue, key: &str| -> Option<Function> {
         get(target, key).ok()?.dyn_into::<Function>().ok()
     };
-    let call = |target: &JsValue, key: &str| async move {
+    // Calls method `key` of `target` and awaits the promise it returns.
+    let call = |target: &JsValue, key: &str| -> Result<JsFuture> {
         let f = method(target, key).ok_or_else(|| fail(key, "not a function".into()))?;
         let promise = f.call0(target).map_err(|e| fail(key, e))?;
-        JsFuture::from(Promise::resolve(&promise))
-            .await
-            .map_err(|e| fail(key, e))
+        Ok(JsFuture::from(Promise::resolve(&promise)))
     };
     let stream = get(response, "body").ok().filter(JsValue::is_object);
     let reader = stream.and_then(|s| method(&s, "getReader")?.call0(&s).ok());
     let Some(reader) = reader else {
-        let bytes = Uint8Array::new(&call(response, "arrayBuffer").await?);
+        let buffer = call(response, "arrayBuffer")?.await;
+        let bytes = Uint8Array::new(&buffer.map_err(|e| fail("arrayBuffer", e))?);
         if u64::from(bytes.length()) > limit {
             return Err(MaxResponseBytes::exceeded(limit));
         }
@@ -125,7 +125,7 @@ async fn read_body(
     };
     let mut out = Vec::new();
     loop {
-        let chunk = call(&reader, "read").await?;
+        let chunk = call(&reader, "read")?.await.map_err(|e| fail("read", e))?;
         if get(&chunk, "done").ok().and_then(|d| d.as_bool()) == Some(true) {
             return Ok(out);
         }

@@ -8,6 +8,14 @@ use syn::LitStr;
 use crate::parse::{Body, Endpoint, Field, Output, Rule, Service, Ty, Walk};
 use crate::text::{doc_text, foreign_type};
 
+/// A doc text for the runtime spec. Only native tools read it (codegen writes docs, stubs and JS
+/// from it), so a wasm32 build carries an empty string instead: the text is already in the
+/// generated `.d.ts` and would only grow the `.wasm`.
+fn spec_doc(docs: &[LitStr]) -> TokenStream {
+    let text = doc_text(docs);
+    quote!(if cfg!(target_arch = "wasm32") { "" } else { #text })
+}
+
 /// A field's Rust type in core.
 pub fn rust_type(ty: &Ty) -> TokenStream {
     match ty {
@@ -87,7 +95,7 @@ fn field_spec(f: &Field) -> TokenStream {
     let wire = &f.wire;
     let ty = ty_spec(&f.ty);
     let optional = f.optional;
-    let doc = doc_text(&f.docs);
+    let doc = spec_doc(&f.docs);
     let location = match f.location.as_ref().map(ToString::to_string).as_deref() {
         Some("header") => quote!(Header),
         Some("query") => quote!(Query),
@@ -146,7 +154,7 @@ fn endpoint_spec(svc: &Service, ep: &Endpoint) -> syn::Result<TokenStream> {
         }
     };
     let whole = ep.whole;
-    let doc = doc_text(&ep.docs);
+    let doc = spec_doc(&ep.docs);
     let pages = match &ep.pages {
         None => quote!(None),
         Some(p) => {
@@ -314,7 +322,7 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
         } else {
             quote!(Output)
         };
-        let doc = doc_text(&m.docs);
+        let doc = spec_doc(&m.docs);
         let fields = m.fields.iter().map(field_spec);
         let foreign = foreign_type(&svc.module.to_string(), &name);
         quote! {
@@ -330,9 +338,9 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
     let enums = svc.enums.iter().map(|e| {
         let name = e.name.to_string();
         let foreign = foreign_type(&svc.module.to_string(), &name);
-        let doc = doc_text(&e.docs);
+        let doc = spec_doc(&e.docs);
         let variants = e.variants.iter().map(|v| {
-            let (vn, vw, vd) = (v.name.to_string(), &v.wire, doc_text(&v.docs));
+            let (vn, vw, vd) = (v.name.to_string(), &v.wire, spec_doc(&v.docs));
             quote!(crate::api::VariantSpec { name: #vn, wire: #vw, doc: #vd })
         });
         quote! {

@@ -16,7 +16,6 @@ use url::Url;
 use crate::auth::token::{token_body, TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
-use crate::response::error_from_response;
 use crate::secret::Secret;
 use crate::token_cache::CachedToken;
 use crate::transport::{Request, Response, Transport};
@@ -71,7 +70,7 @@ struct Expiry {
 /// The token and its expiry from a getToken answer received at `now`.
 ///
 /// An HTTP 429 or 5xx (a gateway's, or the service's own when overloaded), or any HTTP error
-/// without the documented JSON, is the typed error of [`error_from_response`], keeping the status
+/// without the documented JSON, is the typed error of [`crate::response::error_from_response`], keeping the status
 /// and `Retry-After` for the retry policy.
 pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Secret>> {
     let status = response.status().as_u16();

@@ -19,7 +19,6 @@ use url::Url;
 use crate::auth::token::{TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
-use crate::response::error_from_response;
 use crate::secret::Secret;
 use crate::token_cache::CachedToken;
 use crate::transport::{Request, Response, Transport};
