@@ -17,6 +17,10 @@ export interface Download {
 /** The `dna` service's models and enums: `import type { dna } from "chainkit"`. */
 export declare namespace dna {
   /**
+   * What an asset is, as §3.6.3 codes it (a string code on the wire).
+   */
+  type DnaType = "0" | "1" | "2";
+  /**
    * §3.3.1 getToken input: the application's credentials (it sends them in the query string,
    * as documented; chainkit never logs that URL).
    */
@@ -658,9 +662,9 @@ export declare namespace dna {
      */
     dnaDes?: string;
     /**
-     * `"0"` image, `"1"` video, `"2"` audio (a string code).
+     * Image, video or audio.
      */
-    dnaType?: string;
+    dnaType?: DnaType;
     /**
      * Public image URL.
      */

@@ -6,7 +6,21 @@ from chainkit._native import Download, PrivateKey, Secret
 
 _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
 
-__all__ = ["AccessToken", "Account", "AccountUpload", "Ack", "AuthDestroy", "AuthDestroyReport", "AuthDna", "AuthDnaReport", "AuthSeries", "AuthSeriesReport", "AuthTransfer", "AuthTransferReport", "BatchMintDna", "BurnDna", "ChainState", "ChainStatusRequest", "DnaAsset", "DnaClient", "DnaDetail", "DnaPage", "DnaRecord", "MessageId", "MessageInfo", "MessageOutcome", "MessageResult", "MintDna", "Nonce", "NonceRequest", "RecordPage", "RecordsRequest", "Series", "SeriesAdd", "SeriesCreated", "SeriesDnaRequest", "SeriesId", "SeriesListRequest", "SeriesPage", "Submitted", "TokenBid", "TokenOwner", "TokenRequest", "TransferDna", "UserDnaRequest"]
+__all__ = ["AccessToken", "Account", "AccountUpload", "Ack", "AuthDestroy", "AuthDestroyReport", "AuthDna", "AuthDnaReport", "AuthSeries", "AuthSeriesReport", "AuthTransfer", "AuthTransferReport", "BatchMintDna", "BurnDna", "ChainState", "ChainStatusRequest", "DnaAsset", "DnaClient", "DnaDetail", "DnaPage", "DnaRecord", "DnaType", "MessageId", "MessageInfo", "MessageOutcome", "MessageResult", "MintDna", "Nonce", "NonceRequest", "RecordPage", "RecordsRequest", "Series", "SeriesAdd", "SeriesCreated", "SeriesDnaRequest", "SeriesId", "SeriesListRequest", "SeriesPage", "Submitted", "TokenBid", "TokenOwner", "TokenRequest", "TransferDna", "UserDnaRequest"]
+
+@final
+class DnaType:
+    """What an asset is, as §3.6.3 codes it (a string code on the wire)."""
+
+    IMAGE: DnaType
+    """An image (`"0"`)."""
+    VIDEO: DnaType
+    """A video (`"1"`)."""
+    AUDIO: DnaType
+    """Audio (`"2"`)."""
+    UNKNOWN: DnaType
+    """A value this version of chainkit does not know (answers only)."""
+    def __int__(self) -> int: ...
 
 @final
 class TokenRequest:
@@ -459,8 +473,8 @@ class AuthDna:
     """Sub-chain BID, unique."""
     dna_des: str | None
     """Description."""
-    dna_type: str | None
-    """`"0"` image, `"1"` video, `"2"` audio (a string code)."""
+    dna_type: DnaType | None
+    """Image, video or audio."""
     url: str | None
     """Public image URL."""
     display_url: str | None
@@ -475,7 +489,7 @@ class AuthDna:
     """Issue price."""
     extension: str | None
     """User-defined, at most 1024 characters."""
-    def __new__(cls, *, series_id: str, dna_name: str, dna_number: str, token_bid: str, owner: str, dna_des: str | None = None, dna_type: str | None = None, url: str | None = None, display_url: str | None = None, hash: str | None = None, mint_time: str | None = None, dna_price: float | None = None, extension: str | None = None) -> "AuthDna": ...
+    def __new__(cls, *, series_id: str, dna_name: str, dna_number: str, token_bid: str, owner: str, dna_des: str | None = None, dna_type: DnaType | None = None, url: str | None = None, display_url: str | None = None, hash: str | None = None, mint_time: str | None = None, dna_price: float | None = None, extension: str | None = None) -> "AuthDna": ...
 
 @final
 class AuthDnaReport:

@@ -59,6 +59,16 @@ service dna DnaClient envelope DnaEnvelope;
 
 models {
 
+/// What an asset is, as §3.6.3 codes it (a string code on the wire).
+enum DnaType {
+    /// An image (`"0"`).
+    Image "0",
+    /// A video (`"1"`).
+    Video "1",
+    /// Audio (`"2"`).
+    Audio "2",
+}
+
 /// §3.3.1 getToken input: the application's credentials (it sends them in the query string,
 /// as documented; chainkit never logs that URL).
 input TokenRequest {
@@ -436,8 +446,8 @@ input AuthDna {
     token_bid "tokenBid": String [chars(1, 200)],
     /// Description.
     dna_des "dnaDes" optional: String,
-    /// `"0"` image, `"1"` video, `"2"` audio (a string code).
-    dna_type "dnaType" optional: String [one_of(&["0", "1", "2"])],
+    /// Image, video or audio.
+    dna_type "dnaType" optional: DnaType,
     /// Public image URL.
     url "url" optional: String [chars(1, 2048)],
     /// Public thumbnail URL.
