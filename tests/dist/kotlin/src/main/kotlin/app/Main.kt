@@ -4,9 +4,9 @@ import chainkit.BifKeyType
 import chainkit.Client
 import chainkit.ClientOptions
 import chainkit.Credentials
-import chainkit.MintDna
+import chainkit.DnaMintDna
+import chainkit.DnaSeriesAdd
 import chainkit.Secret
-import chainkit.SeriesAdd
 import kotlinx.coroutines.runBlocking
 
 /** The DNA flow from the installed jar, against CHAINKIT_SANDBOX_URL; exits non-zero on failure. */
@@ -17,8 +17,8 @@ fun main(): Unit = runBlocking {
     ).dna()
     val alice = dna.createAccount("13800000001", BifKeyType.ED25519)
     val bob = dna.createAccount("13800000002", BifKeyType.SM2)
-    val series = dna.seriesAdd(SeriesAdd(seriesName = "jar ${System.nanoTime()}", seriesIssuer = "maven"))
-    val mint = MintDna(seriesId = series.seriesId, dnaName = "资产", dnaNumber = "1", toBid = alice.publicKey().address())
+    val series = dna.seriesAdd(DnaSeriesAdd(seriesName = "jar ${System.nanoTime()}", seriesIssuer = "maven"))
+    val mint = DnaMintDna(seriesId = series.seriesId, dnaName = "资产", dnaNumber = "1", toBid = alice.publicKey().address())
     val tokenBid = dna.waitForMessage(dna.mintDna(mint).messageId, 20_000u).info!!.single().tokenBid!!
     val contract = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk"
     val bobBid = bob.publicKey().address()
