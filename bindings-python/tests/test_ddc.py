@@ -71,6 +71,10 @@ def test_the_whole_documented_flow(ddc: chainkit.ddc.DdcClient) -> None:
     first = ddc.list_chain_accounts(ChainAccountQuery(data=ChainAccountFilter(opb_chain_id=9),
                                                       page=PageRequest(page_num=1, page_size=1)))
     assert len(first.data) == 1 and first.result_page_info.total >= 2 and first.result_page_info.first_page
+    # The walk steps the nested page.pageNum until resultPageInfo.total: every account once.
+    walked = [a.opb_chain_client_address for a in ddc.chain_account_pages(
+        ChainAccountQuery(data=ChainAccountFilter(opb_chain_id=9), page=PageRequest(page_num=1, page_size=2)))]
+    assert {alice, bob} <= set(walked) and len(walked) == len(set(walked)) >= first.result_page_info.total
 
     before = ddc.get_account_balance().account_balance
     minted = transaction(ddc, ddc.mint_ddc(mint(alice, "100", f"py-{run}-1")).trade_code)

@@ -280,6 +280,21 @@ class DdcClient {
     return this.#client.callEndpoint("ddc", "list_chain_accounts", input);
   }
   /**
+   * Every item of `listChainAccounts`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  async *chainAccountPages(input) {
+    const pager = this.#client.pager("ddc", "list_chain_accounts", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+  /**
    * Gets how much energy 1 算力值 buys on a chain.
    */
   getGasPrice(input) {

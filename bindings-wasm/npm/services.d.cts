@@ -1468,6 +1468,10 @@ export declare class DdcClient {
    */
   listChainAccounts(input: ddc.ChainAccountQuery): Promise<ddc.ChainAccountPage>;
   /**
+   * Every item of `listChainAccounts`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  chainAccountPages(input: ddc.ChainAccountQuery): AsyncGenerator<ddc.ChainAccount, void, undefined>;
+  /**
    * Gets how much energy 1 算力值 buys on a chain.
    */
   getGasPrice(input: ddc.GasPriceQuery): Promise<ddc.GasPrice>;

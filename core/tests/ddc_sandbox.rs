@@ -7,6 +7,7 @@
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::ddc::*;
 use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
+use futures::StreamExt as _;
 
 const IMAGE: &str = "png,iVBORw0KGgoAAAANSUhEUg==";
 
@@ -183,6 +184,15 @@ async fn the_whole_documented_flow() {
         .map(|a| a.opb_chain_client_address)
         .collect();
     assert_eq!(addresses, [alice.clone(), bob.clone(), evm.clone()]);
+    // The walk steps the nested page.pageNum until resultPageInfo.total is reached.
+    paged.page.page_num = 1;
+    paged.page.page_size = 1;
+    let walked: Vec<String> = ddc
+        .chain_account_pages(&paged)
+        .map(|a| a.unwrap().opb_chain_client_address)
+        .collect()
+        .await;
+    assert_eq!(walked, addresses);
 
     // Mint 100 to alice, send 30 to bob, bob burns his 30.
     let before = ddc.get_account_balance().await.unwrap().account_balance;

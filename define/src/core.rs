@@ -160,21 +160,22 @@ fn endpoint_spec(svc: &Service, ep: &Endpoint) -> syn::Result<TokenStream> {
         Some(p) => {
             let missing = || syn::Error::new(p.name.span(), "a walk needs an input and an output");
             let in_model = ep.input.as_ref().ok_or_else(missing)?;
+            let in_model = svc.model(in_model).ok_or_else(missing)?;
             let out = match &ep.output {
                 Output::Model(out) => svc.model(out).ok_or_else(missing)?,
                 _ => return Err(missing()),
             };
             let walk = match &p.walk {
                 Walk::Page(a, b) => {
-                    let (a, b) = (svc.wire_of(in_model, a), svc.wire_of(in_model, b));
+                    let (a, b) = (svc.dotted(in_model, a)?, svc.dotted(in_model, b)?);
                     quote!(crate::api::Walk::Page { page: #a, size: #b })
                 }
                 Walk::Offset(a, b) => {
-                    let (a, b) = (svc.wire_of(in_model, a), svc.wire_of(in_model, b));
+                    let (a, b) = (svc.dotted(in_model, a)?, svc.dotted(in_model, b)?);
                     quote!(crate::api::Walk::Offset { offset: #a, limit: #b })
                 }
                 Walk::Marker(m, next) => {
-                    let m = svc.wire_of(in_model, m);
+                    let m = svc.dotted(in_model, m)?;
                     let next = wire_path(&svc.wire_path(out, next)?);
                     quote!(crate::api::Walk::Marker { marker: #m, next: #next })
                 }

@@ -1,6 +1,7 @@
 """chainkit: one SDK for DDC, Ulord, 星火·链网 DNA, a mining pool and Huawei Cloud BCS."""
 
 from ._native import (
+    __version__,
     Client,
     Credentials,
     HuaweiSigner,
@@ -32,6 +33,7 @@ from .errors import (
 )
 
 __all__ = [
+    "__version__",
     "ApiError",
     "ChainkitError",
     "Client",

@@ -401,6 +401,8 @@ class DdcClient:
         """Creates a chain account on one framework and returns its key pair."""
     def list_chain_accounts(self, input: ChainAccountQuery) -> ChainAccountPage:
         """Lists your chain accounts, one page."""
+    def chain_account_pages(self, input: ChainAccountQuery) -> Iterator[ChainAccount]:
+        """Every item of ``list_chain_accounts``, from ``input``'s page on, fetched page by page."""
     def get_gas_price(self, input: GasPriceQuery) -> GasPrice:
         """Gets how much energy 1 算力值 buys on a chain."""
     def get_eos_resource_price(self) -> EosResourcePrice:

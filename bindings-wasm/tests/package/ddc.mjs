@@ -53,6 +53,10 @@ export function defineDdcTests(ck, entry, sandbox) {
     const first = await d.listChainAccounts({ data: { opbChainId: 9n }, page: { pageNum: 1, pageSize: 1 } });
     assert.equal(first.data.length, 1);
     assert.ok(first.resultPageInfo.total >= 2n && first.resultPageInfo.firstPage);
+    // The walk steps the nested page.pageNum until resultPageInfo.total: every account once.
+    const walked = [];
+    for await (const a of d.chainAccountPages({ data: { opbChainId: 9n }, page: { pageNum: 1, pageSize: 2 } })) walked.push(a.opbChainClientAddress);
+    assert.ok(walked.includes(alice) && walked.length === new Set(walked).size && walked.length >= Number(first.resultPageInfo.total));
 
     const before = (await d.getAccountBalance()).accountBalance;
     const minted = await transaction(d, (await d.mintDdc(mint(alice, "100", `${run}-1`))).tradeCode);

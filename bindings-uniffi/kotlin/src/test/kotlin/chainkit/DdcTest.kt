@@ -60,6 +60,10 @@ class DdcTest {
         val first = ddc.listChainAccounts(DdcChainAccountQuery(DdcChainAccountFilter(opbChainId = 9L), DdcPageRequest(1, 1)))
         assertEquals(1, first.data.size)
         assertTrue(first.resultPageInfo.total >= 2L && first.resultPageInfo.firstPage == true)
+        // The cursor steps the nested page.pageNum until resultPageInfo.total: every account once.
+        val cursor = ddc.chainAccountPages(DdcChainAccountQuery(DdcChainAccountFilter(opbChainId = 9L), DdcPageRequest(1, 2)))
+        val walked = generateSequence { runBlocking { cursor.nextPage() } }.flatten().map { it.opbChainClientAddress }.toList()
+        assertTrue(alice in walked && walked.size == walked.toSet().size && walked.size >= first.resultPageInfo.total, walked.toString())
 
         val before = ddc.getAccountBalance().accountBalance
         val minted = transaction(ddc.mintDdc(mint(alice, "100", "$run-1")).tradeCode)
