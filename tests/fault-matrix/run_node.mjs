@@ -30,7 +30,6 @@ async function cellRun(cell, idempotent) {
     let isJson = true;
     try { res.json(); } catch { isJson = false; }
     const status = res.status;
-    res.free();
     return { got: "ok", status, isJson, requests: await counted(id) };
   } catch (e) {
     if (!(e instanceof ChainkitError)) throw e;
