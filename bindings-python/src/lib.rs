@@ -9,6 +9,7 @@ mod service;
 mod auth;
 mod bif;
 mod client;
+mod ddc;
 mod dna;
 mod errors;
 mod json_text;

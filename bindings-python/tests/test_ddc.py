@@ -16,6 +16,7 @@ from chainkit.ddc import (
     DdcBurn,
     DdcMint,
     DdcSend,
+    DdcTransaction,
     DdcTransactionQuery,
     EosResourceRecharge,
     GasPriceQuery,
@@ -38,10 +39,11 @@ def mint(owner: str, total: str, code: str) -> DdcMint:
                    img_file_base64=IMAGE, img_file_name="file1", security_data="附加数据", user_trade_code=code)
 
 
-def transaction(ddc: chainkit.ddc.DdcClient, trade_code: str):
-    found = ddc.list_ddc_transactions(DdcTransactionQuery(trade_code=trade_code)).data
-    assert len(found) == 1, found
-    return found[0]
+def transaction(ddc: chainkit.ddc.DdcClient, trade_code: str) -> DdcTransaction:
+    """The settled row of a trade, through the flow that waits for it (status 1 here)."""
+    row = ddc.wait_for_trade(trade_code, timeout=10)
+    assert row.tx_status == 1, row
+    return row
 
 
 def test_the_whole_documented_flow(ddc: chainkit.ddc.DdcClient) -> None:

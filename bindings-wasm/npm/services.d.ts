@@ -1499,6 +1499,8 @@ export declare class DdcClient {
    * Gets your 算力值 balance.
    */
   getAccountBalance(): Promise<ddc.AccountBalance>;
+  /** Polls `listDdcTransactions` for `tradeCode` until its status leaves 0 (processing); resolves with that row (1 succeeded, 2 failed). */
+  waitForTrade(tradeCode: string, timeoutMs?: number): Promise<ddc.DdcTransaction>;
 }
 
 /** The `ulord` service's models and enums: `import type { ulord } from "chainkit"`. */

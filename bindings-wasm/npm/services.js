@@ -335,6 +335,14 @@ class DdcClient {
   getAccountBalance() {
     return this.#client.callEndpoint("ddc", "get_account_balance", null);
   }
+  /**
+   * Polls `listDdcTransactions` for `tradeCode` (a mint's, send's or burn's answer) until its
+   * status leaves 0 (processing); resolves with that row: `txStatus` 1 succeeded (a mint's
+   * `ddcId` names the new DDC), 2 failed. Rejects (kind `timeout`) after `timeoutMs`.
+   */
+  waitForTrade(tradeCode, timeoutMs = 60000) {
+    return this.#client.ddcWaitForTrade(tradeCode, timeoutMs);
+  }
 }
 Object.defineProperty(Client.prototype, "ddc", {
   get() {

@@ -8,6 +8,7 @@
 mod auth;
 mod bif;
 mod client;
+mod ddc;
 mod dna;
 mod endpoints;
 mod error;

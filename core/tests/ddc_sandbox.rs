@@ -75,17 +75,18 @@ fn filter(address: Option<&str>) -> ChainAccountQuery {
     }
 }
 
+/// The settled row of `trade`, through the flow that waits for it (status 1 here).
 async fn transaction(ddc: &DdcClient, trade: &DdcTrade) -> DdcTransaction {
-    let found = ddc
-        .list_ddc_transactions(&DdcTransactionQuery {
-            trade_code: Some(trade.trade_code.clone()),
-            tx_type: None,
-            user_trade_code: None,
-        })
+    let row = ddc
+        .wait_for_trade(&trade.trade_code, std::time::Duration::from_secs(10))
         .await
         .unwrap();
-    assert_eq!(found.data.len(), 1, "{found:?}");
-    found.data.into_iter().next().unwrap()
+    assert_eq!(
+        row.tx_status,
+        chainkit_core::ddc::flows::TX_SUCCEEDED,
+        "{row:?}"
+    );
+    row
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -417,3 +417,5 @@ class DdcClient:
         """Replaces the node-gateway key and returns the new one (the old one stops working)."""
     def get_account_balance(self) -> AccountBalance:
         """Gets your 算力值 balance."""
+    def wait_for_trade(self, trade_code: str, timeout: float = 60.0) -> DdcTransaction:
+        """Polls ``list_ddc_transactions`` for ``trade_code`` until its status leaves 0 (processing); returns that row (1 succeeded, 2 failed)."""

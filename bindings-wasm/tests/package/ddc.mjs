@@ -22,10 +22,11 @@ export function defineDdcTests(ck, entry, sandbox) {
   // balances are compared relative to what this test saw.
   const run = `${entry}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
 
+  // The settled row of a trade, through the flow that waits for it (status 1 here).
   const transaction = async (d, tradeCode) => {
-    const found = (await d.listDdcTransactions({ tradeCode })).data;
-    assert.equal(found.length, 1);
-    return found[0];
+    const row = await d.waitForTrade(tradeCode, 10000);
+    assert.equal(row.txStatus, 1);
+    return row;
   };
 
   test(`${entry}: DDC, the whole documented flow through client.ddc`, async () => {

@@ -24,10 +24,11 @@ class DdcTest {
         imgFileBase64 = image, imgFileName = "file1", securityData = "附加数据", userTradeCode = code,
     )
 
+    /** The settled row of a trade, through the flow that waits for it (status 1 here). */
     private suspend fun transaction(tradeCode: String): DdcTransaction {
-        val found = ddc.listDdcTransactions(DdcTransactionQuery(tradeCode = tradeCode)).data
-        assertEquals(1, found.size, found.toString())
-        return found.single()
+        val row = ddc.waitForTrade(tradeCode, 10_000u)
+        assertEquals(1, row.txStatus, row.toString())
+        return row
     }
 
     private suspend fun account(chain: Long, name: String) =
