@@ -19,7 +19,12 @@ cp "$here/test_user_suite.py" "$work/"
 
 # The sdist builds (pip fetches maturin). In the dev profile and this repository's target
 # directory, so it reuses the compiled dependencies: a release build of it would add minutes and
-# prove nothing the wheel above does not.
+# prove nothing the wheel above does not. The sdist's files carry maturin's fixed 2006 mtime,
+# which cargo would take as older than the crates a previous run left in the shared target and
+# so reuse them stale: it is unpacked and its files stamped now, then built as pip builds it.
+mkdir "$work/sdist"
+tar -xzf "$dist/chainkit-$version.tar.gz" -C "$work/sdist"
+find "$work/sdist" -type f -exec touch {} +
 MATURIN_PEP517_ARGS="--profile dev" CARGO_TARGET_DIR="$root/target" \
-  "$py" -m pip wheel -q --no-deps -w "$work/from-sdist" "$dist/chainkit-$version.tar.gz"
+  "$py" -m pip wheel -q --no-deps -w "$work/from-sdist" "$work/sdist/chainkit-$version"
 ls "$work/from-sdist"/chainkit-"$version"-*.whl | sed 's#.*/#python sdist built: #'
