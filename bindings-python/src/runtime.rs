@@ -1,5 +1,9 @@
-//! One tokio runtime per process, made lazily and made again in a forked child
-//! (a runtime's threads do not survive `fork`).
+//! One tokio runtime per process, made lazily and made again in a forked child.
+//!
+//! A current-thread runtime: each call's thread (GIL released) drives its own I/O inside
+//! `block_on`, and concurrent callers take turns driving the shared connections. A
+//! multi-thread runtime cost two cross-thread wake-ups per call, a quarter of a typed call
+//! against a local server (BENCHMARKS.md, the pool call: 5,168 → 6,711 calls/s).
 
 use std::sync::{Arc, Mutex};
 
@@ -21,9 +25,7 @@ pub fn get() -> Result<Arc<tokio::runtime::Runtime>, Error> {
             std::mem::forget(inherited);
         }
     }
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .thread_name("chainkit-io")
+    let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::config(format!("cannot start the I/O runtime: {e}")))?;
