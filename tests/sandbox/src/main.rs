@@ -6,7 +6,9 @@ use std::net::SocketAddr;
 
 use chainkit_sandbox::Config;
 
-#[tokio::main]
+// One thread: every handler is short and in memory, and a request then costs no wake-up of a
+// second worker (BENCHMARKS.md: the typed pool call in Python, 4.86x -> 5.25x its peer).
+#[tokio::main(flavor = "current_thread")]
 async fn main() {
     let mut args = std::env::args().skip(1);
     let mut listen: SocketAddr = SocketAddr::from(([127, 0, 0, 1], 0));
