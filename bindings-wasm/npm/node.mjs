@@ -1,8 +1,11 @@
 // Node, ESM: the web build, initialised synchronously from the bundled .wasm file.
 import { readFileSync } from "node:fs";
-import { initSync } from "./web/chainkit_wasm.js";
+import { initSync, __useNodeHttp } from "./web/chainkit_wasm.js";
+import { nodeHttpFetch } from "./node-http.cjs";
 
 initSync({ module: readFileSync(new URL("./web/chainkit_wasm_bg.wasm", import.meta.url)) });
+// Clients without a `fetch` option send through node:http (see node-http.cjs for why).
+__useNodeHttp(nodeHttpFetch);
 
 export * from "./web/chainkit_wasm.js";
 export * from "./services.js";

@@ -18,7 +18,7 @@ use crate::auth::credentials_from_js;
 use crate::error::to_js;
 use crate::guard;
 use crate::input::{from_js, text};
-use crate::transport::{CustomFetch, FetchTransport, TimerSleep};
+use crate::transport::{self, TimerSleep};
 use crate::types::{JsClientOptions, JsRawRequest};
 
 #[derive(Deserialize, Default)]
@@ -158,15 +158,15 @@ impl Client {
             config.max_response_bytes = n as u64;
         }
         let fetch = property(&options, "fetch");
-        let transport: Arc<dyn chainkit_core::Transport> =
+        let fetch =
             if fetch.is_undefined() || fetch.is_null() {
-                Arc::new(FetchTransport)
+                None
             } else {
-                let f = fetch.dyn_into::<js_sys::Function>().map_err(|_| {
+                Some(fetch.dyn_into::<js_sys::Function>().map_err(|_| {
                     to_js(&Error::invalid_input("options.fetch must be a function"))
-                })?;
-                Arc::new(CustomFetch(f))
+                })?)
             };
+        let transport = transport::choose(fetch);
         let runtime = Runtime {
             transport,
             clock: Arc::new(SystemClock),

@@ -82,12 +82,18 @@ impl Transport for FetchTransport {
     }
 }
 
-/// A thrown JS value's message.
+/// A thrown JS value's message, with its `cause`'s when it has one: undici's fetch rejects with
+/// a bare "fetch failed" and puts the reason (`connect ECONNREFUSED …`) there.
 fn js_message(e: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| format!("{e:?}"))
+    let Some(error) = e.dyn_ref::<js_sys::Error>() else {
+        return format!("{e:?}");
+    };
+    let message = String::from(error.message());
+    match error.cause().dyn_ref::<js_sys::Error>() {
+        Some(cause) => format!("{message} ({})", String::from(cause.message())),
+        None => message,
+    }
 }
 
 /// The body of a fetch `Response` (or a fetch-compatible one), read chunk by chunk from its
@@ -183,11 +189,46 @@ impl Sleep for TimerSleep {
     }
 }
 
-/// Sends requests with a caller-supplied `fetch`-compatible function (a proxying fetch, undici,
-/// a test double). Only the standard surface is used: `fetch(url, {method, headers, body, signal})`
-/// resolving to an object with `status`, `headers.entries()` and `arrayBuffer()`. `signal` aborts
-/// when chainkit gives up on the request (timeout, cancellation); honouring it is up to the function.
-pub struct CustomFetch(pub js_sys::Function);
+/// Sends requests with a `fetch`-compatible function: the caller's (a proxying fetch, undici, a
+/// test double) or the Node entries' `node:http` one (`npm/node-http.cjs`). Only the standard
+/// surface is used: `fetch(url, {method, headers, body, signal})` resolving to an object with
+/// `status`, `headers.entries()` and `body.getReader()` or `arrayBuffer()`. `signal` aborts when
+/// chainkit gives up on the request (timeout, cancellation); honouring it is up to the function.
+pub struct CustomFetch {
+    pub fetch: js_sys::Function,
+    /// Starts every error message: which transport failed.
+    pub label: &'static str,
+}
+
+thread_local! {
+    /// The transport of clients given no `fetch`; set by the Node entries (`useNodeHttp`).
+    static DEFAULT_FETCH: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Makes `fetch` the transport of every client created without one. Called once by the Node
+/// entries with their `node:http` transport; not part of the typed API.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = __useNodeHttp, skip_typescript)]
+pub fn use_node_http(fetch: js_sys::Function) {
+    DEFAULT_FETCH.with(|slot| *slot.borrow_mut() = Some(fetch));
+}
+
+/// The transport for a client: the caller's `fetch`, else the Node entries' default, else the
+/// global `fetch`.
+pub fn choose(fetch: Option<js_sys::Function>) -> std::sync::Arc<dyn Transport> {
+    if let Some(fetch) = fetch {
+        return std::sync::Arc::new(CustomFetch {
+            fetch,
+            label: "custom fetch",
+        });
+    }
+    match DEFAULT_FETCH.with(|slot| slot.borrow().clone()) {
+        Some(fetch) => std::sync::Arc::new(CustomFetch {
+            fetch,
+            label: "node:http",
+        }),
+        None => std::sync::Arc::new(FetchTransport),
+    }
+}
 
 #[async_trait(?Send)]
 impl Transport for CustomFetch {
@@ -196,8 +237,9 @@ impl Transport for CustomFetch {
         use wasm_bindgen::{JsCast, JsValue};
         use wasm_bindgen_futures::JsFuture;
 
+        let label = self.label;
         let fail = |what: &str, e: JsValue| {
-            Error::network(redact(&format!("custom fetch: {what}: {}", js_message(&e))))
+            Error::network(redact(&format!("{label}: {what}: {}", js_message(&e))))
         };
         let limit = MaxResponseBytes::of(&request);
         let (parts, body) = request.into_parts();
@@ -219,7 +261,7 @@ impl Transport for CustomFetch {
         }
         let url = JsValue::from_str(&parts.uri.to_string());
         let promise = self
-            .0
+            .fetch
             .call2(&JsValue::UNDEFINED, &url, &init)
             .map_err(|e| fail("call failed", e))?;
         let response = JsFuture::from(Promise::resolve(&promise))
@@ -229,7 +271,7 @@ impl Transport for CustomFetch {
         let status = get(&response, "status")
             .ok()
             .and_then(|s| s.as_f64())
-            .ok_or_else(|| Error::decode("custom fetch: the response has no numeric status"))?;
+            .ok_or_else(|| Error::decode(format!("{label}: the response has no numeric status")))?;
         let mut out = http::Response::builder().status(status as u16);
         let entries = get(&response, "headers")
             .and_then(|h| {
@@ -239,7 +281,7 @@ impl Transport for CustomFetch {
             .map_err(|e| fail("reading headers", e))?;
         let iter = js_sys::try_iter(&entries)
             .map_err(|e| fail("reading headers", e))?
-            .ok_or_else(|| Error::decode("custom fetch: headers.entries() is not iterable"))?;
+            .ok_or_else(|| Error::decode(format!("{label}: headers.entries() is not iterable")))?;
         for pair in iter {
             let pair: Array = pair
                 .map_err(|e| fail("reading headers", e))?

@@ -10,6 +10,7 @@ import { defineDdcTests } from "./ddc.mjs";
 import { defineCoverageTests } from "./coverage.mjs";
 import { defineUlordTests } from "./ulord.mjs";
 import { definePoolTests } from "./pool.mjs";
+import { defineTransportTests } from "./transport.mjs";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
 if (!sandbox) throw new Error("CHAINKIT_SANDBOX_URL is not set: run through `make test`");
@@ -27,6 +28,7 @@ export function defineTests(ck, entry) {
   defineBifTests(ck, entry);
   defineDnaTests(ck, entry, sandbox);
   defineReliabilityTests(ck, entry, sandbox);
+  defineTransportTests(ck, entry);
   defineDdcTests(ck, entry, sandbox);
   defineCoverageTests(ck, entry, sandbox);
   defineUlordTests(ck, entry, sandbox);
