@@ -181,7 +181,11 @@ where
         }
     }
     let outcome = py.detach(move || {
-        rt.block_on(async move {
+        let outcome = rt.block_on(async move {
+            // Let connection tasks see what happened while no call drove the runtime (above
+            // all a server closing an idle keep-alive connection), so that the call does not
+            // pick a dead connection: a non-idempotent request sent there could not be retried.
+            settle().await;
             let mut call = std::pin::pin!(call);
             loop {
                 if let Ok(result) = tokio::time::timeout(SIGNAL_POLL, &mut call).await {
@@ -201,11 +205,26 @@ where
                     _ => {}
                 }
             }
-        })
+        });
+        if !matches!(outcome, Outcome::Done(Ok(_))) {
+            // A failed, timed-out or cancelled call may have dropped a request in flight. On a
+            // current-thread runtime its connection task only runs while some call drives the
+            // runtime: let it run now, so that it closes the socket instead of leaving the
+            // server working for nobody until the next call.
+            rt.block_on(settle());
+        }
+        outcome
     });
     match outcome {
         Outcome::Done(result) => result.map_err(to_py),
         Outcome::Interrupted(e) => Err(e),
+    }
+}
+
+/// Gives the runtime's other tasks (connections) a few turns, I/O events included.
+async fn settle() {
+    for _ in 0..3 {
+        tokio::task::yield_now().await;
     }
 }
 

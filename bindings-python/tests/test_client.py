@@ -338,3 +338,34 @@ def test_vectors_evaluate() -> None:
     assert unknown["error"]["kind"] == "invalid_input"
     with pytest.raises(InvalidInputError):
         chainkit.evaluate_vector("redact_url", "not json")
+
+
+def test_a_keep_alive_connection_the_server_closed_is_not_reused() -> None:
+    """A POST is not retried once sent; it must not be sent on a connection the server closed
+    while the client was idle (the runtime runs only during calls, so this is checked first)."""
+    import socket
+
+    server = socket.create_server(("127.0.0.1", 0))
+    seen: List[bytes] = []
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            seen.append(data.split(b"\r\n")[0])
+            conn.sendall(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok")
+            time.sleep(0.05)  # then close what HTTP/1.1 keeps alive by default
+
+    def serve() -> None:
+        while True:
+            conn, _ = server.accept()
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    client = Client(f"http://127.0.0.1:{server.getsockname()[1]}", max_attempts=1)
+    for _ in range(3):
+        assert client.request(RawRequest("POST", "/x", body=b"{}")).status == 200
+        time.sleep(0.2)
+    assert seen == [b"POST /x HTTP/1.1"] * 3
+    server.close()
