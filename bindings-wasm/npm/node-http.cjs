@@ -11,14 +11,18 @@
 // `Authorization` header is not sent to another origin.
 "use strict";
 
-const http = require("node:http");
-const https = require("node:https");
-
-const agents = {
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
-};
 const MAX_REDIRECTS = 20;
+
+// Loaded by the first request to each scheme: node:https (TLS) alone costs more than
+// instantiating chainkit's .wasm, and `import "chainkit"` should not pay for it.
+const schemes = {};
+function scheme(protocol) {
+  if (schemes[protocol] === undefined) {
+    const module = protocol === "https:" ? require("node:https") : require("node:http");
+    schemes[protocol] = { module, agent: new module.Agent({ keepAlive: true }) };
+  }
+  return schemes[protocol];
+}
 
 /** `fetch(url, {method, headers: [name, value][], body?: Uint8Array, signal})`, in part. */
 async function nodeHttpFetch(url, init) {
@@ -54,14 +58,14 @@ function send(url, method, pairs, body, signal) {
     for (const [name, value] of pairs) {
       headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
     }
-    const transport = url.protocol === "https:" ? https : url.protocol === "http:" ? http : undefined;
-    if (transport === undefined) {
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
       reject(new Error(`unsupported URL scheme ${url.protocol}`));
       return;
     }
+    const { module, agent } = scheme(url.protocol);
     let req;
     try {
-      req = transport.request(url, { method, headers, agent: agents[url.protocol], signal }, resolve);
+      req = module.request(url, { method, headers, agent, signal }, resolve);
     } catch (e) {
       reject(e); // an invalid header name or value, before anything is sent
       return;
