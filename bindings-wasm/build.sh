@@ -54,6 +54,11 @@ for f in "$here"/npm/*; do
   sed -e "s#__ERROR_JS__#$error_js#g" -e "s#__VERSION__#$version#g" "$f" > "$pkg/$(basename "$f")"
 done
 cp "$here/README.md" "$pkg/README.md"
+# node.cjs's copy of the Node transport: the ESM source with native `require` and module.exports.
+sed -e 's/^import { createRequire } from "node:module";$/"use strict";/' -e '/^const require = createRequire(import.meta.url);$/d' \
+  -e 's/^export { nodeHttpFetch };$/module.exports = { nodeHttpFetch };/' "$pkg/node-http.mjs" > "$pkg/node-http.cjs"
+! grep -qE '^(import|export) ' "$pkg/node-http.cjs" \
+  || { echo "build.sh: node-http.cjs still has ESM syntax; revisit this step" >&2; exit 1; }
 # The nodejs build is CommonJS inside a "type": "module" package.
 echo '{"type": "commonjs"}' > "$pkg/node/package.json"
 

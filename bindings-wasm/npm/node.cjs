@@ -4,7 +4,7 @@ const { ChainkitError } = require("./node/__ERROR_JS__");
 
 const services = require("./services.cjs");
 
-// Clients without a `fetch` option send through node:http (see node-http.cjs for why).
+// Clients without a `fetch` option send through node:http (see node-http.mjs for why).
 native.__useNodeHttp(require("./node-http.cjs").nodeHttpFetch);
 
 module.exports = { ...native, ...services, ChainkitError };

@@ -209,7 +209,7 @@ impl Sleep for TimerSleep {
 }
 
 /// Sends requests with a `fetch`-compatible function: the caller's (a proxying fetch, undici, a
-/// test double) or the Node entries' `node:http` one (`npm/node-http.cjs`). Only the standard
+/// test double) or the Node entries' `node:http` one (`npm/node-http.mjs`). Only the standard
 /// surface is used: `fetch(url, {method, headers, body, signal})` resolving to an object with
 /// `status`, `headers.entries()` and `body.getReader()` or `arrayBuffer()`. `signal` aborts when
 /// chainkit gives up on the request (timeout, cancellation); honouring it is up to the function.

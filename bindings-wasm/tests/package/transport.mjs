@@ -1,4 +1,4 @@
-// Node's default transport (npm/node-http.cjs): what a user relying on fetch's behaviour would
+// Node's default transport (npm/node-http.mjs): what a user relying on fetch's behaviour would
 // notice if it differed. Keep-alive, redirects, repeated headers, binary bodies, error reasons.
 import { test } from "node:test";
 import assert from "node:assert/strict";

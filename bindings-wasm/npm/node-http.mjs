@@ -4,12 +4,17 @@
 // small POST, several times what the same request costs through `node:http`, and on keep-alive
 // against a local server that is most of a call (BENCHMARKS.md).
 //
+// ESM, because importing CommonJS from node.mjs costs ~4 ms of start-up; build.sh derives the
+// node-http.cjs that node.cjs requires from it.
+//
 // It implements only what chainkit's custom-fetch transport reads: `status`, `headers.entries()`
 // and `body.getReader()` (so the answer-size limit stops reading as soon as it is passed), and
 // honours `signal`, which chainkit aborts on timeout or cancellation. Redirects are followed as
 // fetch does: at most 20, 303 (and 301/302 after a POST) become a GET without a body, and the
 // `Authorization` header is not sent to another origin.
-"use strict";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
 
 const MAX_REDIRECTS = 20;
 
@@ -87,4 +92,4 @@ function answer(res) {
   };
 }
 
-module.exports = { nodeHttpFetch };
+export { nodeHttpFetch };
