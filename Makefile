@@ -1,5 +1,5 @@
-# The two commands (see README): `make demo` and `make test`. Both set the machine up first.
-.PHONY: setup demo test build
+# The commands (see README): `make demo`, `make test` and `make dist`. Each sets the machine up first.
+.PHONY: setup demo test build dist
 
 setup:
 	bash scripts/setup.sh
@@ -12,3 +12,7 @@ demo: build
 
 test: build
 	bash scripts/with-sandbox.sh bash scripts/test.sh
+
+# Every release artifact (npm, pip wheels and sdist, the sandbox, the Kotlin jar, Swift sources) into dist/.
+dist: setup
+	bash scripts/dist.sh

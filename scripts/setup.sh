@@ -20,10 +20,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
   cargo install -q wasm-bindgen-cli --version "$wb"
 fi
 
-# wasm-opt and tsc, pinned in tools/package-lock.json.
+# wasm-opt, tsc, vite and esbuild, pinned in tools/package-lock.json.
 if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/tsc ] \
-   || [ ! -f tools/node_modules/jsonwebtoken/package.json ]; then
-  step "npm tools (binaryen, typescript, jsonwebtoken)"
+   || [ ! -f tools/node_modules/jsonwebtoken/package.json ] || [ ! -x tools/node_modules/.bin/vite ] \
+   || [ ! -x tools/node_modules/.bin/esbuild ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  step "npm tools (binaryen, typescript, jsonwebtoken, vite, esbuild)"
   npm ci --prefix tools --silent --no-audit --no-fund
 fi
 
@@ -39,12 +40,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Python: a venv with maturin, pytest and mypy.
+# Python: a venv with maturin (and PyPI's zig, its manylinux2014 linker), pytest and mypy.
 if [ ! -x .venv/bin/python ]; then
   step "python venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import maturin, pytest, mypy, huaweicloudsdkcore, huaweicloudsdkbcs, jwt" 2>/dev/null \
+if ! .venv/bin/python -c "import maturin, ziglang, pytest, mypy, huaweicloudsdkcore, huaweicloudsdkbcs, jwt" 2>/dev/null \
    || [ tools/requirements-dev.txt -nt .venv/.requirements-stamp ]; then
   step "python tools"
   .venv/bin/pip install -q -r tools/requirements-dev.txt

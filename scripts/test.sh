@@ -27,9 +27,20 @@ step "wasm-bindgen tests (node)" cargo test -p chainkit-wasm --target wasm32-unk
 step "wasm-bindgen tests (headless chromium)" env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$root/bindings-wasm/webdriver.json" \
   cargo test -p chainkit-wasm --target wasm32-unknown-unknown --test web
-step "npm package (build, pack, tsc)" bindings-wasm/build.sh
+# The test build: the vector runners and oracles below call its test-only evaluateVector.
+step "npm test build (dev profile, feature vectors; pack, tsc)" env PROFILE=dev FEATURES=vectors bindings-wasm/build.sh
+# One release build of everything, shared with `make dist`; the steps after it install dist/.
+step "make dist: every release artifact" scripts/dist.sh
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
-step "npm package from its tarball (node ESM + CJS)" bindings-wasm/tests/package/run.sh "target/npm/chainkit-$version.tgz"
+sandbox_bin=$(mktemp -d)
+trap 'rm -rf "$sandbox_bin"' EXIT
+tar -xzf "dist/chainkit-sandbox-$version-x86_64-linux.tar.gz" -C "$sandbox_bin"
+step "npm package from dist/ in a fresh project (node ESM + CJS, chainkit/testing)" \
+  env CHAINKIT_SANDBOX_BIN="$sandbox_bin/chainkit-sandbox" bindings-wasm/tests/package/run.sh "dist/chainkit-$version.tgz"
+step "npm package in production bundles (vite build, esbuild) in headless chromium" \
+  bindings-wasm/tests/bundlers/run.sh "dist/chainkit-$version.tgz"
+step "pip wheels from dist/ in a fresh venv (pytest fixture, sandbox wheel); the sdist builds" tests/dist/python.sh
+step "kotlin jar + pom from dist/ in a fresh Maven project" tests/dist/kotlin.sh
 step "oracle: seed 003 Node recipe (jsonwebtoken + crypto) vs chainkit's wasm build" node tests/oracles/pool_node.mjs
 step "oracle: the committed pool vectors are what the recipe computes" bash -c '
   fresh=$(mktemp) && node tests/oracles/pool_node.mjs --write "$fresh" >/dev/null &&
@@ -49,4 +60,7 @@ step "oracle: the committed BIF oracle vectors are what the oracles compute" bas
 step "kotlin (JVM, JUnit)" bindings-uniffi/kotlin/test.sh
 step "swift (generated only: no toolchain here)" bindings-uniffi/swift/check.sh
 step "vectors through every binding" tests/vectors/run
+# Every sandbox fault × (idempotent, non-idempotent) raw request, asserting the error kind and the
+# requests the sandbox counted, in Rust, Node, Python and Kotlin (~1 min, most of it Maven).
+step "fault matrix through every binding" tests/fault-matrix/run
 echo "all tests passed in $(( $(date +%s) - start ))s"

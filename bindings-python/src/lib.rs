@@ -9,6 +9,7 @@ mod service;
 mod auth;
 mod bif;
 mod client;
+mod ddc;
 mod dna;
 mod errors;
 mod json_text;
@@ -45,6 +46,7 @@ mod native {
     /// Every service's generated classes (their definitions list them; nothing here does).
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
+        module.add("__version__", env!("CARGO_PKG_VERSION"))?;
         crate::service::register_all(module)
     }
 

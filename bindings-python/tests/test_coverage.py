@@ -34,5 +34,11 @@ def test_every_listed_endpoint_is_a_method_of_its_service() -> None:
 def test_each_service_module_holds_only_its_own_classes() -> None:
     for name, _, _ in sections():
         module = importlib.import_module(f"chainkit.{name}")
+        assert getattr(chainkit, name) is module and name in chainkit.__all__, name
         for exported in module.__all__:
             assert getattr(module, exported).__module__ == f"chainkit.{name}", exported
+
+
+def test_the_package_states_its_version() -> None:
+    cargo = (ROOT / "Cargo.toml").read_text()
+    assert chainkit.__version__ == re.search(r'^version = "(.+)"', cargo, re.M)[1]  # type: ignore[index]

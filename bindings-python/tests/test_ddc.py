@@ -16,6 +16,7 @@ from chainkit.ddc import (
     DdcBurn,
     DdcMint,
     DdcSend,
+    DdcTransaction,
     DdcTransactionQuery,
     EosResourceRecharge,
     GasPriceQuery,
@@ -38,10 +39,11 @@ def mint(owner: str, total: str, code: str) -> DdcMint:
                    img_file_base64=IMAGE, img_file_name="file1", security_data="附加数据", user_trade_code=code)
 
 
-def transaction(ddc: chainkit.ddc.DdcClient, trade_code: str):
-    found = ddc.list_ddc_transactions(DdcTransactionQuery(trade_code=trade_code)).data
-    assert len(found) == 1, found
-    return found[0]
+def transaction(ddc: chainkit.ddc.DdcClient, trade_code: str) -> DdcTransaction:
+    """The settled row of a trade, through the flow that waits for it (status 1 here)."""
+    row = ddc.wait_for_trade(trade_code, timeout=10)
+    assert row.tx_status == 1, row
+    return row
 
 
 def test_the_whole_documented_flow(ddc: chainkit.ddc.DdcClient) -> None:
@@ -71,6 +73,10 @@ def test_the_whole_documented_flow(ddc: chainkit.ddc.DdcClient) -> None:
     first = ddc.list_chain_accounts(ChainAccountQuery(data=ChainAccountFilter(opb_chain_id=9),
                                                       page=PageRequest(page_num=1, page_size=1)))
     assert len(first.data) == 1 and first.result_page_info.total >= 2 and first.result_page_info.first_page
+    # The walk steps the nested page.pageNum until resultPageInfo.total: every account once.
+    walked = [a.opb_chain_client_address for a in ddc.chain_account_pages(
+        ChainAccountQuery(data=ChainAccountFilter(opb_chain_id=9), page=PageRequest(page_num=1, page_size=2)))]
+    assert {alice, bob} <= set(walked) and len(walked) == len(set(walked)) >= first.result_page_info.total
 
     before = ddc.get_account_balance().account_balance
     minted = transaction(ddc, ddc.mint_ddc(mint(alice, "100", f"py-{run}-1")).trade_code)

@@ -10,7 +10,12 @@ import pytest
 import chainkit
 from chainkit import ApiError, Credentials, InvalidInputError, Secret
 from chainkit.dna import (
+    AuthDna,
+    AuthDnaReport,
+    AuthSeries,
+    AuthSeriesReport,
     BatchMintDna,
+    DnaType,
     MintDna,
     RecordsRequest,
     SeriesAdd,
@@ -96,3 +101,16 @@ def test_models_are_python_classes() -> None:
     s.series_des = "d"
     assert s.series_des == "d"
 
+
+
+def test_a_documented_value_set_is_an_enum(dna: chainkit.dna.DnaClient) -> None:
+    """§3.6.3's dnaType codes "0"/"1"/"2" are DnaType members; the wire gets the code."""
+    assert DnaType.VIDEO != DnaType.IMAGE and DnaType.VIDEO == DnaType.VIDEO
+    assert repr(DnaType.AUDIO) == "DnaType.AUDIO"
+    run = str(time.time_ns())
+    dna.auth_series(AuthSeriesReport(data=[AuthSeries(series_name=f"py {run}", series_issuer="py", series_id=[run])]))
+    asset = AuthDna(series_id=run, dna_name="资产", dna_number="1", token_bid=f"did:bid:ef{run}", owner="did:bid:efowner",
+                    dna_type=DnaType.VIDEO)
+    assert dna.auth_dna(AuthDnaReport(data=[asset])).ret_code == 200
+    with pytest.raises(TypeError):
+        AuthDna(series_id=run, dna_name="x", dna_number="1", token_bid="t", owner="o", dna_type="1")  # type: ignore[arg-type]

@@ -20,6 +20,10 @@ pub struct ClientOptions {
     /// Attempts in total, the first included (1 disables retries).
     #[uniffi(default = 3)]
     pub max_attempts: u32,
+    /// The largest answer accepted, in bytes (default 16 MiB): a longer one fails with
+    /// `Decode` while it streams in, before it is all in memory.
+    #[uniffi(default = 16777216)]
+    pub max_response_bytes: u64,
 }
 
 /// A request chainkit has no typed method for, still sent with timeout, retry and typed errors.
@@ -108,11 +112,13 @@ impl Client {
         transport: Option<Arc<dyn HttpTransport>>,
     ) -> Result<Self, ChainkitError> {
         let mut config = ClientConfig::new(&base_url)?;
-        if options.timeout_ms == 0 || options.max_attempts == 0 {
-            return Err(
-                Error::invalid_input("timeoutMs and maxAttempts must be at least 1").into(),
-            );
+        if options.timeout_ms == 0 || options.max_attempts == 0 || options.max_response_bytes == 0 {
+            return Err(Error::invalid_input(
+                "timeoutMs, maxAttempts and maxResponseBytes must be at least 1",
+            )
+            .into());
         }
+        config.max_response_bytes = options.max_response_bytes;
         config.timeout = Duration::from_millis(options.timeout_ms);
         config.retry.max_attempts = options.max_attempts;
         let runtime = match transport {

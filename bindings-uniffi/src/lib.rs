@@ -9,6 +9,7 @@ mod auth;
 mod bif;
 mod client;
 mod conv;
+mod ddc_flows;
 mod dna_flows;
 mod error;
 mod secret;

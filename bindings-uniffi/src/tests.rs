@@ -142,6 +142,7 @@ fn options(max_attempts: u32) -> ClientOptions {
     ClientOptions {
         timeout_ms: 1000,
         max_attempts,
+        max_response_bytes: chainkit_core::transport::DEFAULT_MAX_RESPONSE_BYTES,
     }
 }
 
@@ -256,7 +257,7 @@ fn bad_options_and_base_urls_are_rejected() {
     assert!(matches!(e, Some(ChainkitError::Config { .. })), "{e:?}");
     let zero = ClientOptions {
         timeout_ms: 0,
-        max_attempts: 1,
+        ..options(1)
     };
     let e = Client::new("https://h.example".into(), zero, None, None).err();
     assert!(

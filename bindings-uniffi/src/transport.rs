@@ -158,10 +158,15 @@ pub struct Foreign(pub Arc<dyn HttpTransport>);
 #[async_trait]
 impl Transport for Foreign {
     async fn send(&self, request: Request) -> Result<Response> {
+        let limit = chainkit_core::transport::MaxResponseBytes::of(&request);
         let response = self
             .0
             .send(Arc::new(HttpRequest::from_core(request)))
             .await?;
+        // The app's transport hands over a whole body: measured here, so the limit still holds.
+        if response.body.len() as u64 > limit {
+            return Err(chainkit_core::transport::MaxResponseBytes::exceeded(limit));
+        }
         let mut builder = http::Response::builder().status(response.status);
         for h in response.headers {
             builder = builder.header(h.name, h.value);

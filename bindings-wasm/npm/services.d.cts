@@ -17,6 +17,10 @@ export interface Download {
 /** The `dna` service's models and enums: `import type { dna } from "chainkit"`. */
 export declare namespace dna {
   /**
+   * What an asset is, as §3.6.3 codes it (a string code on the wire).
+   */
+  type DnaType = "0" | "1" | "2";
+  /**
    * §3.3.1 getToken input: the application's credentials (it sends them in the query string,
    * as documented; chainkit never logs that URL).
    */
@@ -198,9 +202,9 @@ export declare namespace dna {
    */
   interface DnaAsset {
     /**
-     * On-chain id.
+     * On-chain id; absent (or `null`) while the asset's registration is not yet on chain.
      */
-    tokenBid: string;
+    tokenBid?: string;
     /**
      * Series id.
      */
@@ -574,7 +578,11 @@ export declare namespace dna {
    */
   interface NonceRequest {
     /**
-     * The account whose nonce is wanted: the transaction's signer.
+     * The chain account whose nonce is wanted. The document calls it the operator's chain
+     * account (应用运营方的链账户身份) yet has a transaction's source account take its nonce from
+     * here; both hold when the application operates the accounts (transfers stay between
+     * 应用下的账户). A nonce counts one account's transactions, so pass the account that signs
+     * the next transaction (the flows pass the asset holder, the documented signer).
      */
     userBid: string;
   }
@@ -608,17 +616,17 @@ export declare namespace dna {
      */
     seriesDes?: string;
     /**
-     * Platform series id(s): typed `Object[]`, the example is `["21"]`.
+     * Platform series id(s): typed `Object[]`, the example is `["21"]` (no maximum documented).
      */
     seriesId: string[];
     /**
      * Number of assets issued in it.
      */
-    totalDNA: bigint | number;
+    totalDNA?: bigint | number;
     /**
      * Its contract address (snake_case and plural on the wire, one string).
      */
-    asset_contracts: string;
+    asset_contracts?: string;
   }
   /**
    * §3.6.2 input.
@@ -654,27 +662,27 @@ export declare namespace dna {
      */
     dnaDes?: string;
     /**
-     * `"0"` image, `"1"` video, `"2"` audio (a string code).
+     * Image, video or audio.
      */
-    dnaType: string;
+    dnaType?: DnaType;
     /**
      * Public image URL.
      */
-    url: string;
+    url?: string;
     /**
      * Public thumbnail URL.
      */
-    displayUrl: string;
+    displayUrl?: string;
     /**
      * Image hash.
      */
-    hash: string;
+    hash?: string;
     /**
      * On-chain mint time.
      */
-    mintTime: string;
+    mintTime?: string;
     /**
-     * Owner account.
+     * Owner: the holder's account address (the platform keeps it up to date after transfers).
      */
     owner: string;
     /**
@@ -1460,6 +1468,10 @@ export declare class DdcClient {
    */
   listChainAccounts(input: ddc.ChainAccountQuery): Promise<ddc.ChainAccountPage>;
   /**
+   * Every item of `listChainAccounts`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  chainAccountPages(input: ddc.ChainAccountQuery): AsyncGenerator<ddc.ChainAccount, void, undefined>;
+  /**
    * Gets how much energy 1 算力值 buys on a chain.
    */
   getGasPrice(input: ddc.GasPriceQuery): Promise<ddc.GasPrice>;
@@ -1487,6 +1499,8 @@ export declare class DdcClient {
    * Gets your 算力值 balance.
    */
   getAccountBalance(): Promise<ddc.AccountBalance>;
+  /** Polls `listDdcTransactions` for `tradeCode` until its status leaves 0 (processing); resolves with that row (1 succeeded, 2 failed). */
+  waitForTrade(tradeCode: string, timeoutMs?: number): Promise<ddc.DdcTransaction>;
 }
 
 /** The `ulord` service's models and enums: `import type { ulord } from "chainkit"`. */

@@ -279,6 +279,21 @@ class DdcClient {
     return this.#client.callEndpoint("ddc", "list_chain_accounts", input);
   }
   /**
+   * Every item of `listChainAccounts`, from `input`'s page on, fetched page by page (an async iterator).
+   */
+  async *chainAccountPages(input) {
+    const pager = this.#client.pager("ddc", "list_chain_accounts", input);
+    try {
+      for (;;) {
+        const items = await pager.next();
+        if (items === undefined) return;
+        yield* items;
+      }
+    } finally {
+      pager.free();
+    }
+  }
+  /**
    * Gets how much energy 1 算力值 buys on a chain.
    */
   getGasPrice(input) {
@@ -319,6 +334,14 @@ class DdcClient {
    */
   getAccountBalance() {
     return this.#client.callEndpoint("ddc", "get_account_balance", null);
+  }
+  /**
+   * Polls `listDdcTransactions` for `tradeCode` (a mint's, send's or burn's answer) until its
+   * status leaves 0 (processing); resolves with that row: `txStatus` 1 succeeded (a mint's
+   * `ddcId` names the new DDC), 2 failed. Rejects (kind `timeout`) after `timeoutMs`.
+   */
+  waitForTrade(tradeCode, timeoutMs = 60000) {
+    return this.#client.ddcWaitForTrade(tradeCode, timeoutMs);
   }
 }
 Object.defineProperty(Client.prototype, "ddc", {

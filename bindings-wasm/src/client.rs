@@ -26,6 +26,7 @@ use crate::types::{JsClientOptions, JsRawRequest};
 struct Options {
     timeout_ms: Option<f64>,
     max_attempts: Option<u32>,
+    max_response_bytes: Option<f64>,
 }
 
 /// The longest `timeoutMs`: `setTimeout` takes a signed 32-bit count of milliseconds and fires at
@@ -146,6 +147,15 @@ impl Client {
                 )));
             }
             config.retry.max_attempts = n;
+        }
+        if let Some(n) = settings.max_response_bytes {
+            // A whole number a JS number holds exactly.
+            if !((1.0..=9_007_199_254_740_991.0).contains(&n) && n.fract() == 0.0) {
+                return Err(to_js(&Error::invalid_input(
+                    "maxResponseBytes must be a whole number of bytes, at least 1",
+                )));
+            }
+            config.max_response_bytes = n as u64;
         }
         let fetch = property(&options, "fetch");
         let transport: Arc<dyn chainkit_core::Transport> =

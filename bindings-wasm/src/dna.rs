@@ -4,16 +4,18 @@
 
 use std::time::Duration;
 
-use chainkit_core::api::WireValue;
+use chainkit_core::api::{Ty, WireValue};
 use chainkit_core::dna::DnaClient;
 use wasm_bindgen::prelude::*;
 
-use crate::bif::{key_type, to_plain, BifPrivateKey};
+use crate::bif::{key_type, BifPrivateKey};
 use crate::client::Client;
 use crate::error::to_js;
 
-fn wire<T: WireValue>(value: &T) -> Result<JsValue, JsValue> {
-    to_plain(&value.wire().unwrap_or_default())
+/// A flow's answer, model `model` of DNA's definition, as the endpoints answer (64-bit → bigint).
+fn wire<T: WireValue>(value: &T, model: &'static str) -> Result<JsValue, JsValue> {
+    let value = value.wire().unwrap_or_default();
+    crate::output::to_js_typed(&chainkit_core::dna::SERVICE, &Ty::Model(model), value)
 }
 
 #[wasm_bindgen]
@@ -57,7 +59,7 @@ impl Client {
                 .transfer(&key, &contract_address, &token_bid, &to_bid)
                 .await
                 .map_err(|e| to_js(&e))?;
-            wire(&out)
+            wire(&out, "Submitted")
         })
         .await
     }
@@ -76,7 +78,7 @@ impl Client {
                 .burn(&key, &contract_address, &token_bid)
                 .await
                 .map_err(|e| to_js(&e))?;
-            wire(&out)
+            wire(&out, "Submitted")
         })
         .await
     }
@@ -99,7 +101,7 @@ impl Client {
                 .wait_for_message(&message_id, timeout)
                 .await
                 .map_err(|e| to_js(&e))?;
-            wire(&out)
+            wire(&out, "MessageOutcome")
         })
         .await
     }

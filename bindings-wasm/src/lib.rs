@@ -8,6 +8,7 @@
 mod auth;
 mod bif;
 mod client;
+mod ddc;
 mod dna;
 mod endpoints;
 mod error;
@@ -28,6 +29,8 @@ pub use secret::Secret;
 use wasm_bindgen::prelude::*;
 
 /// Runs one golden-vector case; see `tests/vectors/README.md`. Returns the output as JSON text.
+/// Test builds only (feature `vectors`): it pulls ~95 KB of code into the .wasm users download.
+#[cfg(feature = "vectors")]
 #[wasm_bindgen(js_name = evaluateVector)]
 pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> {
     guard::sync(|| {
@@ -35,7 +38,8 @@ pub fn evaluate_vector(kind: &str, input_json: &str) -> Result<String, JsValue> 
     })
 }
 
-/// The vector kinds this build understands.
+/// The vector kinds this build understands (test builds only, as `evaluateVector`).
+#[cfg(feature = "vectors")]
 #[wasm_bindgen(js_name = vectorKinds)]
 pub fn vector_kinds() -> Vec<String> {
     chainkit_core::vectors::KINDS

@@ -9,6 +9,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use chainkit_core::http;
 use chainkit_core::runtime::Sleep;
+use chainkit_core::transport::MaxResponseBytes;
 use chainkit_core::{Error, Request, Response, Result, Transport};
 use gloo_net::http::RequestBuilder;
 use web_sys::AbortController;
@@ -36,6 +37,7 @@ pub struct FetchTransport;
 #[async_trait(?Send)]
 impl Transport for FetchTransport {
     async fn send(&self, request: Request) -> Result<Response> {
+        let limit = MaxResponseBytes::of(&request);
         let (parts, body) = request.into_parts();
         let abort = AbortOnDrop::new()?;
         let mut builder = RequestBuilder::new(&parts.uri.to_string())
@@ -70,12 +72,76 @@ impl Transport for FetchTransport {
         for (name, value) in response.headers().entries() {
             out = out.header(name, value);
         }
-        let bytes = response
-            .binary()
-            .await
-            .map_err(|e| Error::network(redact(&e.to_string())))?;
+        let raw: wasm_bindgen::JsValue = web_sys::Response::from(response).into();
+        let bytes = read_body(&raw, limit, |what, e| {
+            Error::network(redact(&format!("{what}: {}", js_message(&e))))
+        })
+        .await?;
         out.body(bytes)
             .map_err(|e| Error::decode(format!("invalid response: {e}")))
+    }
+}
+
+/// A thrown JS value's message.
+fn js_message(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The body of a fetch `Response` (or a fetch-compatible one), read chunk by chunk from its
+/// stream and stopped, the stream cancelled, as soon as more than `limit` bytes have arrived
+/// (issue 17: an endless answer took Node past 1 GB). A response without a stream (some custom
+/// fetches) is read whole with `arrayBuffer()`, then measured.
+async fn read_body(
+    response: &wasm_bindgen::JsValue,
+    limit: u64,
+    fail: impl Fn(&str, wasm_bindgen::JsValue) -> Error,
+) -> Result<Vec<u8>> {
+    use js_sys::{Function, Promise, Reflect, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into());
+    let method = |target: &JsValue, key: &str| -> Option<Function> {
+        get(target, key).ok()?.dyn_into::<Function>().ok()
+    };
+    // Calls method `key` of `target` and awaits the promise it returns.
+    let call = |target: &JsValue, key: &str| -> Result<JsFuture> {
+        let f = method(target, key).ok_or_else(|| fail(key, "not a function".into()))?;
+        let promise = f.call0(target).map_err(|e| fail(key, e))?;
+        Ok(JsFuture::from(Promise::resolve(&promise)))
+    };
+    let stream = get(response, "body").ok().filter(JsValue::is_object);
+    let reader = stream.and_then(|s| method(&s, "getReader")?.call0(&s).ok());
+    let Some(reader) = reader else {
+        let buffer = call(response, "arrayBuffer")?.await;
+        let bytes = Uint8Array::new(&buffer.map_err(|e| fail("arrayBuffer", e))?);
+        if u64::from(bytes.length()) > limit {
+            return Err(MaxResponseBytes::exceeded(limit));
+        }
+        return Ok(bytes.to_vec());
+    };
+    let mut out = Vec::new();
+    loop {
+        let chunk = call(&reader, "read")?.await.map_err(|e| fail("read", e))?;
+        if get(&chunk, "done").ok().and_then(|d| d.as_bool()) == Some(true) {
+            return Ok(out);
+        }
+        let value: Uint8Array = get(&chunk, "value")
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(|| Error::decode("a body chunk is not bytes"))?;
+        let start = out.len();
+        if (start as u64).saturating_add(u64::from(value.length())) > limit {
+            if let Some(cancel) = method(&reader, "cancel") {
+                let _ = cancel.call0(&reader);
+            }
+            return Err(MaxResponseBytes::exceeded(limit));
+        }
+        out.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut out[start..]);
     }
 }
 
@@ -131,12 +197,9 @@ impl Transport for CustomFetch {
         use wasm_bindgen_futures::JsFuture;
 
         let fail = |what: &str, e: JsValue| {
-            let detail = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| format!("{e:?}"));
-            Error::network(redact(&format!("custom fetch: {what}: {detail}")))
+            Error::network(redact(&format!("custom fetch: {what}: {}", js_message(&e))))
         };
+        let limit = MaxResponseBytes::of(&request);
         let (parts, body) = request.into_parts();
         let abort = AbortOnDrop::new()?;
         let init = Object::new();
@@ -185,14 +248,8 @@ impl Transport for CustomFetch {
                 out = out.header(k, v);
             }
         }
-        let buffer = get(&response, "arrayBuffer")
-            .and_then(|f| f.dyn_into::<js_sys::Function>())
-            .and_then(|f| f.call0(&response))
-            .map_err(|e| fail("reading body", e))?;
-        let buffer = JsFuture::from(Promise::resolve(&buffer))
-            .await
-            .map_err(|e| fail("reading body", e))?;
-        out.body(Uint8Array::new(&buffer).to_vec())
+        let bytes = read_body(&response, limit, fail).await?;
+        out.body(bytes)
             .map_err(|e| Error::decode(format!("invalid response: {e}")))
     }
 }

@@ -75,6 +75,11 @@ export interface ClientOptions {
   /** Attempts in total, the first included (default 3; 1 disables retries). */
   maxAttempts?: number;
   /**
+   * The largest answer accepted, in bytes (default 16 MiB): a longer one fails with kind
+   * `decode` as soon as that much has arrived, and its download is aborted.
+   */
+  maxResponseBytes?: number;
+  /**
    * A fetch-compatible function to send requests with (default: the global fetch). `signal`
    * aborts when chainkit gives up on the request (timeout, cancellation): pass it on to `fetch`.
    */

@@ -35,6 +35,19 @@ macro_rules! services {
         /// Every defined service, in registration order.
         pub static SERVICES: &[&api::ServiceSpec] = &[$(&$svc::SERVICE),*];
 
+        /// Decodes `value`, a normalised answer of `service`'s `endpoint`, into its Rust
+        /// output type (the `endpoint_response` vectors); `None` when it has no model answer.
+        fn typed_output(
+            service: &str,
+            endpoint: &str,
+            value: serde_json::Value,
+        ) -> Option<Result<()>> {
+            match service {
+                $(stringify!($svc) => $svc::typed_output(endpoint, value),)*
+                _ => None,
+            }
+        }
+
         /// Hands each service's module name and definition macro to `$cb`.
         #[doc(hidden)]
         #[macro_export]

@@ -199,3 +199,22 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod typed_output_tests {
+    use serde_json::json;
+
+    #[test]
+    fn a_model_answer_decodes_into_its_rust_type_or_fails() {
+        let series = json!({"seriesId": "s1", "seriesName": "n"});
+        assert!(matches!(
+            crate::typed_output("dna", "series_detail", series),
+            Some(Ok(()))
+        ));
+        // What normalisation would have refused must not slip through the typed decode either.
+        let missing = crate::typed_output("dna", "series_detail", json!({"seriesName": "n"}));
+        assert!(matches!(missing, Some(Err(_))), "{missing:?}");
+        assert!(crate::typed_output("dna", "no_such_endpoint", json!({})).is_none());
+        assert!(crate::typed_output("nope", "series_detail", json!({})).is_none());
+    }
+}

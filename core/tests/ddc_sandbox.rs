@@ -7,6 +7,7 @@
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::ddc::*;
 use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
+use futures::StreamExt as _;
 
 const IMAGE: &str = "png,iVBORw0KGgoAAAANSUhEUg==";
 
@@ -74,17 +75,18 @@ fn filter(address: Option<&str>) -> ChainAccountQuery {
     }
 }
 
+/// The settled row of `trade`, through the flow that waits for it (status 1 here).
 async fn transaction(ddc: &DdcClient, trade: &DdcTrade) -> DdcTransaction {
-    let found = ddc
-        .list_ddc_transactions(&DdcTransactionQuery {
-            trade_code: Some(trade.trade_code.clone()),
-            tx_type: None,
-            user_trade_code: None,
-        })
+    let row = ddc
+        .wait_for_trade(&trade.trade_code, std::time::Duration::from_secs(10))
         .await
         .unwrap();
-    assert_eq!(found.data.len(), 1, "{found:?}");
-    found.data.into_iter().next().unwrap()
+    assert_eq!(
+        row.tx_status,
+        chainkit_core::ddc::flows::TX_SUCCEEDED,
+        "{row:?}"
+    );
+    row
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -183,6 +185,15 @@ async fn the_whole_documented_flow() {
         .map(|a| a.opb_chain_client_address)
         .collect();
     assert_eq!(addresses, [alice.clone(), bob.clone(), evm.clone()]);
+    // The walk steps the nested page.pageNum until resultPageInfo.total is reached.
+    paged.page.page_num = 1;
+    paged.page.page_size = 1;
+    let walked: Vec<String> = ddc
+        .chain_account_pages(&paged)
+        .map(|a| a.unwrap().opb_chain_client_address)
+        .collect()
+        .await;
+    assert_eq!(walked, addresses);
 
     // Mint 100 to alice, send 30 to bob, bob burns his 30.
     let before = ddc.get_account_balance().await.unwrap().account_balance;

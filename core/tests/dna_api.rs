@@ -2,9 +2,12 @@
 //! answers parsed, and the registry every generator reads.
 #![allow(clippy::unwrap_used)]
 
-use chainkit_core::api::{ModelKind, Output};
+use std::time::Duration;
+
+use chainkit_core::api::{Call, ModelKind, Output};
 use chainkit_core::dispatch::build_json;
-use chainkit_core::dna::{SeriesAdd, SERVICE};
+use chainkit_core::dna::{specs, DnaPage, MessageResult, SeriesAdd, SERVICE};
+use chainkit_core::endpoint::Endpoint as _;
 use chainkit_core::url::Url;
 use chainkit_core::ErrorKind;
 use serde_json::json;
@@ -144,4 +147,42 @@ fn the_registry_lists_every_endpoint_once() {
         );
         assert!(e.doc.trim_start().starts_with('§'), "{}: {}", e.name, e.doc);
     }
+}
+
+/// The typed Rust models, not only the wire JSON the vectors compare, take a page holding an
+/// asset whose mint is pending (`tokenBid: null`) and a submitted message whose `info` is `null`.
+#[test]
+fn pending_assets_and_null_lists_decode_into_the_typed_models() {
+    let answer = |body: serde_json::Value| http::Response::new(body.to_string().into_bytes());
+    let page: DnaPage = Call::for_answer(&specs::user_dna_list)
+        .parse(
+            answer(json!({"retCode": 200, "retMsg": "ok", "total": 2, "data": [
+                {"tokenBid": "did:bid:ef5KEkJMzFFFzV1j6Nv5ryj9tf6fs8NM", "dnaNumber": "1"},
+                {"tokenBid": null, "dnaNumber": "2", "dnaPrice": null}]})),
+            Duration::ZERO,
+        )
+        .unwrap();
+    let tokens: Vec<_> = page.data.iter().map(|a| a.token_bid.as_deref()).collect();
+    assert_eq!(
+        tokens,
+        [Some("did:bid:ef5KEkJMzFFFzV1j6Nv5ryj9tf6fs8NM"), None]
+    );
+    assert_eq!(page.data[1].dna_number.as_deref(), Some("2"));
+
+    let empty: DnaPage = Call::for_answer(&specs::series_dna_list)
+        .parse(
+            answer(json!({"retCode": "200", "total": 0, "data": null})),
+            Duration::ZERO,
+        )
+        .unwrap();
+    assert!(empty.data.is_empty());
+
+    let submitted: MessageResult = Call::for_answer(&specs::message_result)
+        .parse(
+            answer(json!({"retCode": 200, "data": {"state": 0, "info": null}})),
+            Duration::ZERO,
+        )
+        .unwrap();
+    assert_eq!(submitted.data.state, 0);
+    assert!(submitted.data.info.unwrap_or_default().is_empty());
 }

@@ -194,7 +194,10 @@ async fn the_whole_documented_flow() {
         })
         .await
         .unwrap();
-    assert!(bobs.data.iter().any(|a| a.token_bid == token_bid));
+    assert!(bobs
+        .data
+        .iter()
+        .any(|a| a.token_bid.as_ref() == Some(&token_bid)));
 
     let burnt = dna.burn(&bob, CONTRACT, &token_bid).await.unwrap();
     let outcome = dna.wait_for_message(&burnt.message_id, WAIT).await.unwrap();

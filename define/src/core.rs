@@ -8,6 +8,14 @@ use syn::LitStr;
 use crate::parse::{Body, Endpoint, Field, Output, Rule, Service, Ty, Walk};
 use crate::text::{doc_text, foreign_type};
 
+/// A doc text for the runtime spec. Only native tools read it (codegen writes docs, stubs and JS
+/// from it), so a wasm32 build carries an empty string instead: the text is already in the
+/// generated `.d.ts` and would only grow the `.wasm`.
+fn spec_doc(docs: &[LitStr]) -> TokenStream {
+    let text = doc_text(docs);
+    quote!(if cfg!(target_arch = "wasm32") { "" } else { #text })
+}
+
 /// A field's Rust type in core.
 pub fn rust_type(ty: &Ty) -> TokenStream {
     match ty {
@@ -87,7 +95,7 @@ fn field_spec(f: &Field) -> TokenStream {
     let wire = &f.wire;
     let ty = ty_spec(&f.ty);
     let optional = f.optional;
-    let doc = doc_text(&f.docs);
+    let doc = spec_doc(&f.docs);
     let location = match f.location.as_ref().map(ToString::to_string).as_deref() {
         Some("header") => quote!(Header),
         Some("query") => quote!(Query),
@@ -146,27 +154,28 @@ fn endpoint_spec(svc: &Service, ep: &Endpoint) -> syn::Result<TokenStream> {
         }
     };
     let whole = ep.whole;
-    let doc = doc_text(&ep.docs);
+    let doc = spec_doc(&ep.docs);
     let pages = match &ep.pages {
         None => quote!(None),
         Some(p) => {
             let missing = || syn::Error::new(p.name.span(), "a walk needs an input and an output");
             let in_model = ep.input.as_ref().ok_or_else(missing)?;
+            let in_model = svc.model(in_model).ok_or_else(missing)?;
             let out = match &ep.output {
                 Output::Model(out) => svc.model(out).ok_or_else(missing)?,
                 _ => return Err(missing()),
             };
             let walk = match &p.walk {
                 Walk::Page(a, b) => {
-                    let (a, b) = (svc.wire_of(in_model, a), svc.wire_of(in_model, b));
+                    let (a, b) = (svc.dotted(in_model, a)?, svc.dotted(in_model, b)?);
                     quote!(crate::api::Walk::Page { page: #a, size: #b })
                 }
                 Walk::Offset(a, b) => {
-                    let (a, b) = (svc.wire_of(in_model, a), svc.wire_of(in_model, b));
+                    let (a, b) = (svc.dotted(in_model, a)?, svc.dotted(in_model, b)?);
                     quote!(crate::api::Walk::Offset { offset: #a, limit: #b })
                 }
                 Walk::Marker(m, next) => {
-                    let m = svc.wire_of(in_model, m);
+                    let m = svc.dotted(in_model, m)?;
                     let next = wire_path(&svc.wire_path(out, next)?);
                     quote!(crate::api::Walk::Marker { marker: #m, next: #next })
                 }
@@ -314,7 +323,7 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
         } else {
             quote!(Output)
         };
-        let doc = doc_text(&m.docs);
+        let doc = spec_doc(&m.docs);
         let fields = m.fields.iter().map(field_spec);
         let foreign = foreign_type(&svc.module.to_string(), &name);
         quote! {
@@ -330,9 +339,9 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
     let enums = svc.enums.iter().map(|e| {
         let name = e.name.to_string();
         let foreign = foreign_type(&svc.module.to_string(), &name);
-        let doc = doc_text(&e.docs);
+        let doc = spec_doc(&e.docs);
         let variants = e.variants.iter().map(|v| {
-            let (vn, vw, vd) = (v.name.to_string(), &v.wire, doc_text(&v.docs));
+            let (vn, vw, vd) = (v.name.to_string(), &v.wire, spec_doc(&v.docs));
             quote!(crate::api::VariantSpec { name: #vn, wire: #vw, doc: #vd })
         });
         quote! {
@@ -357,6 +366,30 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
             enums: &[#(#enums),*],
             endpoints: &[#(&specs::#ep_names),*],
         };
+    });
+
+    // The typed decode of each model answer, for the `endpoint_response` vectors (referenced
+    // from `crate::vectors` only, so builds without vectors drop it).
+    let typed = svc.endpoints.iter().filter_map(|ep| match &ep.output {
+        Output::Model(m) => {
+            let name = ep.name.to_string();
+            Some(quote!(#name => Some(crate::api::from_wire::<#m>(value).map(|_| ()))))
+        }
+        _ => None,
+    });
+    out.extend(quote! {
+        /// Decodes `value` (an answer of `endpoint`, normalised) into the endpoint's Rust output
+        /// type; `None` for an endpoint without a model answer.
+        #[doc(hidden)]
+        pub fn typed_output(endpoint: &str, value: ::serde_json::Value) -> Option<crate::Result<()>> {
+            match endpoint {
+                #(#typed,)*
+                _ => {
+                    let _ = value;
+                    None
+                }
+            }
+        }
     });
 
     let methods = svc.endpoints.iter().map(|ep| {

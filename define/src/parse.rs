@@ -143,10 +143,11 @@ pub struct Endpoint {
     pub pages: Option<Pages>,
 }
 
+/// How pages follow each other; input fields are paths (`page.page_num`: a nested field).
 pub enum Walk {
-    Page(Ident, Ident),
-    Offset(Ident, Ident),
-    Marker(Ident, Vec<Ident>),
+    Page(Vec<Ident>, Vec<Ident>),
+    Offset(Vec<Ident>, Vec<Ident>),
+    Marker(Vec<Ident>, Vec<Ident>),
 }
 
 pub struct Pages {
@@ -526,17 +527,17 @@ fn parse_pages(input: ParseStream) -> Result<Pages> {
     let pager = input.parse()?;
     let walk = if input.peek(kw::page) {
         input.parse::<kw::page>()?;
-        let page = input.parse()?;
+        let page = path_of_idents(input)?;
         input.parse::<kw::size>()?;
-        Walk::Page(page, input.parse()?)
+        Walk::Page(page, path_of_idents(input)?)
     } else if input.peek(kw::offset) {
         input.parse::<kw::offset>()?;
-        let offset = input.parse()?;
+        let offset = path_of_idents(input)?;
         input.parse::<kw::limit>()?;
-        Walk::Offset(offset, input.parse()?)
+        Walk::Offset(offset, path_of_idents(input)?)
     } else {
         input.parse::<kw::marker>()?;
-        let marker = input.parse()?;
+        let marker = path_of_idents(input)?;
         Walk::Marker(marker, Vec::new())
     };
     input.parse::<kw::items>()?;
@@ -628,16 +629,12 @@ impl Service {
                     _ => None,
                 };
                 let out = out.ok_or_else(|| Error::new(p.name.span(), "a walk needs an output"))?;
-                let in_fields: Vec<&Ident> = match &p.walk {
+                let in_paths = match &p.walk {
                     Walk::Page(a, b) | Walk::Offset(a, b) => vec![a, b],
                     Walk::Marker(m, _) => vec![m],
                 };
-                for f in in_fields {
-                    input
-                        .fields
-                        .iter()
-                        .find(|x| x.name == *f)
-                        .ok_or_else(|| Error::new(f.span(), "not a field of the input"))?;
+                for path in in_paths {
+                    self.wire_path(input, path)?;
                 }
                 self.wire_path(out, &p.items)?;
                 if let Some(t) = &p.total {
@@ -668,10 +665,16 @@ impl Service {
         Ok(out)
     }
 
-    /// The wire name of input field `name` of `model`.
-    pub fn wire_of(&self, model: &Ident, name: &Ident) -> LitStr {
-        self.model(model)
-            .and_then(|m| m.fields.iter().find(|f| f.name == *name))
-            .map_or_else(|| LitStr::new("", name.span()), |f| f.wire.clone())
+    /// The dotted wire path (`page.pageNum`) of a path of Rust field names from `model`.
+    pub fn dotted(&self, model: &Model, path: &[Ident]) -> Result<LitStr> {
+        let wires: Vec<String> = self
+            .wire_path(model, path)?
+            .iter()
+            .map(LitStr::value)
+            .collect();
+        let span = path
+            .first()
+            .map_or_else(proc_macro2::Span::call_site, Ident::span);
+        Ok(LitStr::new(&wires.join("."), span))
     }
 }

@@ -2,7 +2,11 @@
 
 from typing import Any, Iterator, Mapping, Optional, Sequence, Union, final
 
+__version__: str
+"""This package's version (its Cargo version)."""
+
 __all__ = [
+    "__version__",
     "Client",
     "Credentials",
     "HuaweiSigner",

@@ -401,6 +401,8 @@ class DdcClient:
         """Creates a chain account on one framework and returns its key pair."""
     def list_chain_accounts(self, input: ChainAccountQuery) -> ChainAccountPage:
         """Lists your chain accounts, one page."""
+    def chain_account_pages(self, input: ChainAccountQuery) -> Iterator[ChainAccount]:
+        """Every item of ``list_chain_accounts``, from ``input``'s page on, fetched page by page."""
     def get_gas_price(self, input: GasPriceQuery) -> GasPrice:
         """Gets how much energy 1 算力值 buys on a chain."""
     def get_eos_resource_price(self) -> EosResourcePrice:
@@ -415,3 +417,5 @@ class DdcClient:
         """Replaces the node-gateway key and returns the new one (the old one stops working)."""
     def get_account_balance(self) -> AccountBalance:
         """Gets your 算力值 balance."""
+    def wait_for_trade(self, trade_code: str, timeout: float = 60.0) -> DdcTransaction:
+        """Polls ``list_ddc_transactions`` for ``trade_code`` until its status leaves 0 (processing); returns that row (1 succeeded, 2 failed)."""

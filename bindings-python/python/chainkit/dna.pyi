@@ -6,7 +6,21 @@ from chainkit._native import Download, PrivateKey, Secret
 
 _Json = Union[None, bool, int, float, str, list["_Json"], dict[str, "_Json"]]
 
-__all__ = ["AccessToken", "Account", "AccountUpload", "Ack", "AuthDestroy", "AuthDestroyReport", "AuthDna", "AuthDnaReport", "AuthSeries", "AuthSeriesReport", "AuthTransfer", "AuthTransferReport", "BatchMintDna", "BurnDna", "ChainState", "ChainStatusRequest", "DnaAsset", "DnaClient", "DnaDetail", "DnaPage", "DnaRecord", "MessageId", "MessageInfo", "MessageOutcome", "MessageResult", "MintDna", "Nonce", "NonceRequest", "RecordPage", "RecordsRequest", "Series", "SeriesAdd", "SeriesCreated", "SeriesDnaRequest", "SeriesId", "SeriesListRequest", "SeriesPage", "Submitted", "TokenBid", "TokenOwner", "TokenRequest", "TransferDna", "UserDnaRequest"]
+__all__ = ["AccessToken", "Account", "AccountUpload", "Ack", "AuthDestroy", "AuthDestroyReport", "AuthDna", "AuthDnaReport", "AuthSeries", "AuthSeriesReport", "AuthTransfer", "AuthTransferReport", "BatchMintDna", "BurnDna", "ChainState", "ChainStatusRequest", "DnaAsset", "DnaClient", "DnaDetail", "DnaPage", "DnaRecord", "DnaType", "MessageId", "MessageInfo", "MessageOutcome", "MessageResult", "MintDna", "Nonce", "NonceRequest", "RecordPage", "RecordsRequest", "Series", "SeriesAdd", "SeriesCreated", "SeriesDnaRequest", "SeriesId", "SeriesListRequest", "SeriesPage", "Submitted", "TokenBid", "TokenOwner", "TokenRequest", "TransferDna", "UserDnaRequest"]
+
+@final
+class DnaType:
+    """What an asset is, as §3.6.3 codes it (a string code on the wire)."""
+
+    IMAGE: DnaType
+    """An image (`"0"`)."""
+    VIDEO: DnaType
+    """A video (`"1"`)."""
+    AUDIO: DnaType
+    """Audio (`"2"`)."""
+    UNKNOWN: DnaType
+    """A value this version of chainkit does not know (answers only)."""
+    def __int__(self) -> int: ...
 
 @final
 class TokenRequest:
@@ -143,8 +157,8 @@ class SeriesDnaRequest:
 class DnaAsset:
     """A digital asset (§3.4.4, §3.5.5, §3.5.6)."""
 
-    token_bid: str
-    """On-chain id."""
+    token_bid: str | None
+    """On-chain id; absent (or `null`) while the asset's registration is not yet on chain."""
     series_id: str | None
     """Series id."""
     dna_name: str | None
@@ -167,7 +181,7 @@ class DnaAsset:
     """User-defined extension."""
     create_time: str | None
     """Creation time."""
-    def __new__(cls, *, token_bid: str, series_id: str | None = None, dna_name: str | None = None, dna_number: str | None = None, dna_des: str | None = None, url: str | None = None, hash: str | None = None, display_url: str | None = None, dna_price: float | None = None, dna_category: str | None = None, extension: str | None = None, create_time: str | None = None) -> "DnaAsset": ...
+    def __new__(cls, *, token_bid: str | None = None, series_id: str | None = None, dna_name: str | None = None, dna_number: str | None = None, dna_des: str | None = None, url: str | None = None, hash: str | None = None, display_url: str | None = None, dna_price: float | None = None, dna_category: str | None = None, extension: str | None = None, create_time: str | None = None) -> "DnaAsset": ...
 
 @final
 class DnaPage:
@@ -402,7 +416,11 @@ class NonceRequest:
     """§3.5.11 input."""
 
     user_bid: str
-    """The account whose nonce is wanted: the transaction's signer."""
+    """The chain account whose nonce is wanted. The document calls it the operator's chain
+    account (应用运营方的链账户身份) yet has a transaction's source account take its nonce from
+    here; both hold when the application operates the accounts (transfers stay between
+    应用下的账户). A nonce counts one account's transactions, so pass the account that signs
+    the next transaction (the flows pass the asset holder, the documented signer)."""
     def __new__(cls, *, user_bid: str) -> "NonceRequest": ...
 
 @final
@@ -426,12 +444,12 @@ class AuthSeries:
     series_des: str | None
     """Description."""
     series_id: list[str]
-    """Platform series id(s): typed `Object[]`, the example is `["21"]`."""
-    total_dna: int
+    """Platform series id(s): typed `Object[]`, the example is `["21"]` (no maximum documented)."""
+    total_dna: int | None
     """Number of assets issued in it."""
-    asset_contracts: str
+    asset_contracts: str | None
     """Its contract address (snake_case and plural on the wire, one string)."""
-    def __new__(cls, *, series_name: str, series_issuer: str, series_id: list[str], total_dna: int, asset_contracts: str, external_url: str | None = None, series_des: str | None = None) -> "AuthSeries": ...
+    def __new__(cls, *, series_name: str, series_issuer: str, series_id: list[str], external_url: str | None = None, series_des: str | None = None, total_dna: int | None = None, asset_contracts: str | None = None) -> "AuthSeries": ...
 
 @final
 class AuthSeriesReport:
@@ -455,23 +473,23 @@ class AuthDna:
     """Sub-chain BID, unique."""
     dna_des: str | None
     """Description."""
-    dna_type: str
-    """`"0"` image, `"1"` video, `"2"` audio (a string code)."""
-    url: str
+    dna_type: DnaType | None
+    """Image, video or audio."""
+    url: str | None
     """Public image URL."""
-    display_url: str
+    display_url: str | None
     """Public thumbnail URL."""
-    hash: str
+    hash: str | None
     """Image hash."""
-    mint_time: str
+    mint_time: str | None
     """On-chain mint time."""
     owner: str
-    """Owner account."""
+    """Owner: the holder's account address (the platform keeps it up to date after transfers)."""
     dna_price: float | None
     """Issue price."""
     extension: str | None
     """User-defined, at most 1024 characters."""
-    def __new__(cls, *, series_id: str, dna_name: str, dna_number: str, token_bid: str, dna_type: str, url: str, display_url: str, hash: str, mint_time: str, owner: str, dna_des: str | None = None, dna_price: float | None = None, extension: str | None = None) -> "AuthDna": ...
+    def __new__(cls, *, series_id: str, dna_name: str, dna_number: str, token_bid: str, owner: str, dna_des: str | None = None, dna_type: DnaType | None = None, url: str | None = None, display_url: str | None = None, hash: str | None = None, mint_time: str | None = None, dna_price: float | None = None, extension: str | None = None) -> "AuthDna": ...
 
 @final
 class AuthDnaReport:

@@ -22,10 +22,11 @@ export function defineDdcTests(ck, entry, sandbox) {
   // balances are compared relative to what this test saw.
   const run = `${entry}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
 
+  // The settled row of a trade, through the flow that waits for it (status 1 here).
   const transaction = async (d, tradeCode) => {
-    const found = (await d.listDdcTransactions({ tradeCode })).data;
-    assert.equal(found.length, 1);
-    return found[0];
+    const row = await d.waitForTrade(tradeCode, 10000);
+    assert.equal(row.txStatus, 1);
+    return row;
   };
 
   test(`${entry}: DDC, the whole documented flow through client.ddc`, async () => {
@@ -53,6 +54,10 @@ export function defineDdcTests(ck, entry, sandbox) {
     const first = await d.listChainAccounts({ data: { opbChainId: 9n }, page: { pageNum: 1, pageSize: 1 } });
     assert.equal(first.data.length, 1);
     assert.ok(first.resultPageInfo.total >= 2n && first.resultPageInfo.firstPage);
+    // The walk steps the nested page.pageNum until resultPageInfo.total: every account once.
+    const walked = [];
+    for await (const a of d.chainAccountPages({ data: { opbChainId: 9n }, page: { pageNum: 1, pageSize: 2 } })) walked.push(a.opbChainClientAddress);
+    assert.ok(walked.includes(alice) && walked.length === new Set(walked).size && walked.length >= Number(first.resultPageInfo.total));
 
     const before = (await d.getAccountBalance()).accountBalance;
     const minted = await transaction(d, (await d.mintDdc(mint(alice, "100", `${run}-1`))).tradeCode);

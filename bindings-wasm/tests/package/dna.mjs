@@ -74,4 +74,15 @@ export function defineDnaTests(ck, entry, sandbox) {
     const typo = await d.seriesAdd({ seriesNmae: "x", seriesIssuer: "js" }).catch((e) => e);
     assert.equal(typo.kind, "invalid_input");
   });
+
+  test(`${entry}: a documented value set (dnaType) is a string union, checked before any I/O`, async () => {
+    const d = dna();
+    const run = `${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+    await d.authSeries({ data: [{ seriesName: `js ${run}`, seriesIssuer: "js", seriesId: [run] }] });
+    const asset = { seriesId: run, dnaName: "资产", dnaNumber: "1", tokenBid: `did:bid:ef${run}`, owner: "did:bid:efowner" };
+    assert.equal((await d.authDna({ data: [{ ...asset, dnaType: "1" }] })).retCode, 200n);
+    const e = await d.authDna({ data: [{ ...asset, tokenBid: `did:bid:ef${run}x`, dnaType: "3" }] }).catch((x) => x);
+    assert.equal(e.kind, "invalid_input");
+    assert.match(e.detail, /data\[0\]\.dnaType: must be one of/);
+  });
 }

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { getEventListeners } from "node:events";
+import { createServer } from "node:http";
 
 const API_KEY = "did:bid:efSandboxApiKey0000000000000"; // tests/sandbox default credentials
 const API_SECRET = "sandbox-dna-api-secret";
@@ -150,6 +151,38 @@ export function defineReliabilityTests(ck, entry, sandbox) {
     } });
     assert.equal((await rejection(custom.request({ method: "GET", path: "/" }))).kind, "timeout");
     assert.ok(signal instanceof AbortSignal && signal.aborted);
+  });
+
+  test(`${entry}: an endless answer fails at maxResponseBytes while it streams, and is aborted`, async () => {
+    let closed;
+    const gone = new Promise((r) => (closed = r));
+    const server = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      const chunk = Buffer.alloc(64 << 10, 120);
+      const pump = () => { while (res.write(chunk)); };
+      res.on("drain", pump);
+      res.on("close", closed);
+      pump();
+    });
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      const url = `http://127.0.0.1:${server.address().port}`;
+      const client = new Client(url, { maxAttempts: 1, maxResponseBytes: 1 << 20 });
+      const e = await rejection(client.request({ method: "GET", path: "/big" }));
+      assert.equal(e.kind, "decode");
+      assert.match(e.detail, /limit of 1048576 bytes/);
+      await gone; // the download was cut, not left running
+      // A custom fetch's stream is held to the limit too.
+      const custom = new Client(url, { maxAttempts: 1, maxResponseBytes: 1000, fetch: (u, init) => fetch(u, init) });
+      assert.equal((await rejection(custom.request({ method: "GET", path: "/big" }))).kind, "decode");
+      for (const bad of [0, -1, 1.5, NaN, 2 ** 60]) {
+        assert.throws(() => new Client(url, { maxResponseBytes: bad }),
+          (err) => err.kind === "invalid_input" && /maxResponseBytes/.test(err.detail), String(bad));
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   test(`${entry}: a caller's AbortSignal cancels a call and its request`, async () => {

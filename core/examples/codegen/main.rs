@@ -54,6 +54,10 @@ fn files(services: &[&ServiceSpec]) -> Vec<(String, String)> {
         ),
         (format!("{native}#getters"), python::getters(services)),
         (
+            "bindings-python/python/chainkit/__init__.py#services".to_owned(),
+            python::package_imports(services),
+        ),
+        (
             "bindings-wasm/npm/services.js".to_owned(),
             js::esm(services),
         ),

@@ -176,6 +176,18 @@ pub fn native_modules(services: &[&ServiceSpec]) -> String {
     out
 }
 
+/// `chainkit/__init__.py`'s region `services`: each service module, so that `import chainkit`
+/// is enough for `chainkit.ddc.ChainAccount`.
+pub fn package_imports(services: &[&ServiceSpec]) -> String {
+    let names: Vec<&str> = services.iter().map(|s| s.name).collect();
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    format!(
+        "from . import {}\n\n__all__ += [{}]\n",
+        names.join(", "),
+        quoted.join(", ")
+    )
+}
+
 /// `_native.pyi`'s region `getters`, inside `Client`: one property per service.
 pub fn getters(services: &[&ServiceSpec]) -> String {
     let mut out = String::new();

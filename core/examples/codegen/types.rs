@@ -1,6 +1,6 @@
 //! A definition type (`spec::Ty`) in each language, and the names and doc text the outputs share.
 
-use chainkit_core::api::{FieldSpec, ModelKind, Ty};
+use chainkit_core::api::{FieldSpec, ModelKind, ServiceSpec, Ty};
 
 /// The Python annotation (model and enum names are the service module's own).
 pub fn python(ty: &Ty) -> String {
@@ -54,21 +54,46 @@ pub fn typescript(ty: &Ty, kind: ModelKind) -> String {
     }
 }
 
-/// The type as the reference shows it, close to the definition's spelling.
-pub fn rust(ty: &Ty) -> String {
+/// The Kotlin/Swift name of a model or enum of `s` (prefixed with the service).
+fn foreign_name(s: &ServiceSpec, name: &str) -> String {
+    s.model(name)
+        .map(|m| m.foreign)
+        .or_else(|| s.enumeration(name).map(|e| e.foreign))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// The Kotlin type (uniffi's mapping; free-form JSON is its text).
+pub fn kotlin(ty: &Ty, s: &ServiceSpec) -> String {
     match ty {
-        Ty::Str => "String".into(),
+        Ty::Str | Ty::Json => "String".into(),
         Ty::Secret => "Secret".into(),
-        Ty::Bool => "bool".into(),
-        Ty::I32 => "i32".into(),
-        Ty::I64 => "i64".into(),
-        Ty::U32 => "u32".into(),
-        Ty::U64 => "u64".into(),
-        Ty::F64 => "f64".into(),
-        Ty::Json => "Json".into(),
-        Ty::Bytes => "Bytes".into(),
-        Ty::List(t) => format!("Vec<{}>", rust(t)),
-        Ty::Model(m) | Ty::Enum(m) => (*m).into(),
+        Ty::Bool => "Boolean".into(),
+        Ty::I32 => "Int".into(),
+        Ty::I64 => "Long".into(),
+        Ty::U32 => "UInt".into(),
+        Ty::U64 => "ULong".into(),
+        Ty::F64 => "Double".into(),
+        Ty::Bytes => "ByteArray".into(),
+        Ty::List(t) => format!("List<{}>", kotlin(t, s)),
+        Ty::Model(m) | Ty::Enum(m) => foreign_name(s, m),
+    }
+}
+
+/// The Swift type (uniffi's mapping; free-form JSON is its text).
+pub fn swift(ty: &Ty, s: &ServiceSpec) -> String {
+    match ty {
+        Ty::Str | Ty::Json => "String".into(),
+        Ty::Secret => "Secret".into(),
+        Ty::Bool => "Bool".into(),
+        Ty::I32 => "Int32".into(),
+        Ty::I64 => "Int64".into(),
+        Ty::U32 => "UInt32".into(),
+        Ty::U64 => "UInt64".into(),
+        Ty::F64 => "Double".into(),
+        Ty::Bytes => "Data".into(),
+        Ty::List(t) => format!("[{}]", swift(t, s)),
+        Ty::Model(m) | Ty::Enum(m) => foreign_name(s, m),
     }
 }
 

@@ -17,6 +17,8 @@ mod multipart;
 pub mod names;
 pub mod paging;
 pub mod rules;
+#[cfg(test)]
+mod shapes;
 mod spec;
 mod validate;
 pub mod wire;

@@ -21,8 +21,33 @@ pub struct Pager {
     seen: i64,
 }
 
+/// The integer at `field` of an input: a dotted path names a nested field (`page.pageNum`).
 fn int(input: &Map<String, Value>, field: &str) -> i64 {
-    input.get(field).and_then(Value::as_i64).unwrap_or(0)
+    let mut keys = field.split('.');
+    let first = keys.next().and_then(|k| input.get(k));
+    keys.fold(first, |v, k| v.and_then(|v| v.get(k)))
+        .and_then(Value::as_i64)
+        .unwrap_or(0)
+}
+
+/// Sets `field` (a dotted path, as for [`int`]) of an input, making the objects on the way.
+fn set(input: &mut Map<String, Value>, field: &str, value: Value) {
+    match field.split_once('.') {
+        None => {
+            input.insert(field.to_owned(), value);
+        }
+        Some((key, rest)) => {
+            let inner = input
+                .entry(key)
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !inner.is_object() {
+                *inner = Value::Object(Map::new());
+            }
+            if let Value::Object(map) = inner {
+                set(map, rest, value);
+            }
+        }
+    }
 }
 
 fn at<'v>(value: &'v Value, path: &[&str]) -> Option<&'v Value> {
@@ -78,17 +103,17 @@ impl Pager {
             Walk::Page { page, .. } => {
                 let n = int(&input, page).max(1).checked_add(1);
                 n.map(|n| {
-                    input.insert(page.into(), n.into());
+                    set(&mut input, page, n.into());
                     input
                 })
             }
             Walk::Offset { offset, .. } => {
-                input.insert(offset.into(), (self.before + self.seen).into());
+                set(&mut input, offset, (self.before + self.seen).into());
                 Some(input)
             }
             Walk::Marker { marker, next } => match at(&output, next) {
                 Some(Value::String(m)) if !m.is_empty() => {
-                    input.insert(marker.into(), Value::String(m.clone()));
+                    set(&mut input, marker, Value::String(m.clone()));
                     Some(input)
                 }
                 _ => None,

@@ -13,10 +13,9 @@ use http::{HeaderName, Method};
 use serde::Deserialize;
 use url::Url;
 
-use crate::auth::token::{TokenAuthorizer, TokenScheme};
+use crate::auth::token::{token_body, TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
-use crate::response::error_from_response;
 use crate::secret::Secret;
 use crate::token_cache::CachedToken;
 use crate::transport::{Request, Response, Transport};
@@ -71,25 +70,11 @@ struct Expiry {
 /// The token and its expiry from a getToken answer received at `now`.
 ///
 /// An HTTP 429 or 5xx (a gateway's, or the service's own when overloaded), or any HTTP error
-/// without the documented JSON, is the typed error of [`error_from_response`], keeping the status
+/// without the documented JSON, is the typed error of [`crate::response::error_from_response`], keeping the status
 /// and `Retry-After` for the retry policy.
 pub fn parse_token(response: &Response, now: Duration) -> Result<CachedToken<Secret>> {
     let status = response.status().as_u16();
-    if status == 429 || status >= 500 {
-        return Err(error_from_response("dna", response, now));
-    }
-    let parsed: TokenBody = match serde_json::from_slice(response.body()) {
-        Ok(parsed) => parsed,
-        Err(_) if status >= 400 => return Err(error_from_response("dna", response, now)),
-        Err(e) => {
-            return Err(Error::decode(format!(
-                "getToken answer is not the documented JSON: {}",
-                crate::redact::json_error_without_values(&e)
-            ))
-            .with_service("dna")
-            .with_status(status))
-        }
-    };
+    let parsed: TokenBody = token_body("dna", "getToken", response, now)?;
     let message = parsed.ret_msg.unwrap_or_default();
     let token = match (parsed.ret_code, parsed.access_token) {
         (200, Some(token)) if !token.is_empty() => token,

@@ -13,6 +13,33 @@ use crate::secret::Secret;
 use crate::token_cache::{CachedToken, Generation, TokenCache};
 use crate::transport::{Request, Response, Transport};
 
+/// The documented JSON body of a token answer (DNA getToken, the Ulord login), or the error to
+/// give: a 429/5xx, or an HTTP error without that JSON, keeps its status and Retry-After
+/// (`error_from_response`); other unreadable JSON is a decode error that quotes no value.
+pub(crate) fn token_body<T: serde::de::DeserializeOwned>(
+    service: &'static str,
+    what: &str,
+    response: &Response,
+    now: Duration,
+) -> Result<T> {
+    let status = response.status().as_u16();
+    if status == 429 || status >= 500 {
+        return Err(crate::response::error_from_response(service, response, now));
+    }
+    serde_json::from_slice(response.body()).map_err(|e| {
+        if status >= 400 {
+            crate::response::error_from_response(service, response, now)
+        } else {
+            Error::decode(format!(
+                "{what} answer is not the documented JSON: {}",
+                crate::redact::json_error_without_values(&e)
+            ))
+            .with_service(service)
+            .with_status(status)
+        }
+    })
+}
+
 /// Reads a token and its expiry from the token endpoint's answer, received at the given time.
 pub type ParseToken = Arc<dyn Fn(&Response, Duration) -> Result<CachedToken<Secret>> + Send + Sync>;
 

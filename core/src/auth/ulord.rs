@@ -19,7 +19,6 @@ use url::Url;
 use crate::auth::token::{TokenAuthorizer, TokenScheme};
 use crate::endpoint::join_url;
 use crate::error::{Error, ErrorKind, Result};
-use crate::response::error_from_response;
 use crate::secret::Secret;
 use crate::token_cache::CachedToken;
 use crate::transport::{Request, Response, Transport};
@@ -95,22 +94,7 @@ pub fn parse_login(
     session: &AdminSession,
 ) -> Result<CachedToken<Secret>> {
     let status = response.status().as_u16();
-    // A 429/5xx, or an HTTP error without the documented JSON, keeps its status and Retry-After.
-    if status == 429 || status >= 500 {
-        return Err(error_from_response("ulord", response, now));
-    }
-    let body: LoginBody = match serde_json::from_slice(response.body()) {
-        Ok(body) => body,
-        Err(_) if status >= 400 => return Err(error_from_response("ulord", response, now)),
-        Err(e) => {
-            return Err(Error::decode(format!(
-                "login answer is not the documented JSON: {}",
-                crate::redact::json_error_without_values(&e)
-            ))
-            .with_service("ulord")
-            .with_status(status))
-        }
-    };
+    let body: LoginBody = crate::auth::token::token_body("ulord", "login", response, now)?;
     if body.errcode != 0 {
         // 20003 用户不存在 / 20004 密码错误 / 20006 用户被禁用: the credentials are wrong.
         let kind = match body.errcode {

@@ -52,9 +52,8 @@
 //!   they are said in the docs and the service checks them (MSG_10028062–65).
 //! - Paging (§2 envelope): only 链账户列表 is paged; its `resultPageInfo` sits beside `data`, so
 //!   that endpoint decodes the whole answer (`whole`). Its page number is nested in the input
-//!   (`page.pageNum`), which the grammar's `page … size …` walk cannot name yet (it takes top-level
-//!   fields), so there is no item-by-item walk: callers step `page.page_num` up to
-//!   `result_page_info.pages`.
+//!   (`page.pageNum`) and its total in the answer (`resultPageInfo.total`): the walk
+//!   `chain_account_pages` names both by path and steps through every account.
 //! - The three list endpoints without paging (框架查询, 交易定价查询, 交易明细查询) answer a bare
 //!   array in `data`: they also decode the whole answer, into a model holding that `data`.
 //! - Output models decode tolerantly; fields the examples always show and a caller cannot do
@@ -420,7 +419,9 @@ endpoints {
         auth service, NewChainAccount => ChainAccountKeys, once;
     /// Lists your chain accounts, one page.
     list_chain_accounts "listChainAccounts": POST "/ddcoai/sys/v1/chainaccount/searches" json,
-        auth service, ChainAccountQuery => ChainAccountPage, idempotent, whole;
+        auth service, ChainAccountQuery => ChainAccountPage, idempotent, whole,
+        pages chain_account_pages "chainAccountPages" of ChainAccount by ChainAccountPager
+            page page.page_num size page.page_size items data total result_page_info.total;
     /// Gets how much energy 1 算力值 buys on a chain.
     get_gas_price "getGasPrice": POST "/ddcoai/sys/v1/chainaccount/hashrate/gas/search" json,
         auth service, GasPriceQuery => GasPrice, idempotent;

@@ -20,6 +20,7 @@ use crate::secret::Secret;
 
 #[macro_use]
 mod api;
+pub mod flows;
 
 ddc_api!(chainkit_define::core_service);
 

@@ -10,15 +10,37 @@
 //!   confusion) are not endpoints here: keys, addresses and signatures are made in-process by
 //!   `crate::bif`, and `flows` uses them.
 //! - Paths use `{wireName}` for every parameter, whether the seed writes `{x}` or `:x`; §3.4.4's
-//!   `//registration` is sent with one slash and §3.4.2's `series/list/` without the trailing
-//!   slash (a Spring-style server treats them alike).
+//!   `//registration` is sent with one slash (the `//` is `{url}/` joined to a path that starts
+//!   with `/`, a slip of the URL line, not a route).
+//! - §3.4.2 is sent as `series/list/`, with the trailing slash. The document writes this path
+//!   once, in its URL line `series/list/?pageNum=1&pageSize=20`; the slash-less form is only the
+//!   catalog's normalisation (notes_002), never the document's. Whether the server also answers
+//!   `series/list` is unknown: trailing-slash matching is a server setting (Spring 6 turned it
+//!   off by default), so the one spelling the document shows is the one to send. The sandbox
+//!   trims a trailing slash and accepts both, so it cannot decide this; the document does.
 //! - GET inputs go to the query string (their location is never stated).
 //! - `pageNum`/`pageSize` are typed `string` but are numbers in every example: integers here,
 //!   pages counted from 1 (the examples' first page).
 //! - "Required": the seed fills no 是否必填 cell. A field is required here when a `…必填` message
 //!   names it or the call makes no sense without it (a series' name and issuer; an asset's series,
 //!   name, number and holder; every field of a signed submission); the rest are optional and left
-//!   out when absent. The sandbox (tests/sandbox/src/dna/validate.rs) decides the same.
+//!   out when absent. The sandbox (tests/sandbox/src/dna/validate.rs, reports.rs) decides the same.
+//! - §3.6.2/§3.6.3 follow that rule too, as §3.4.1/§3.5.1 do for the same things: a certified
+//!   series needs its name, issuer and platform id(s) (`seriesId`: the key §3.6.3 assets refer
+//!   to, `集合ID重复`); a certified asset its series, name, number, `tokenBid` (`tokenBID重复`) and
+//!   holder (`owner`, like §3.5.1's `toBid`: §3.6.4/§3.6.5 "同步更新资产owner" keep it). `totalDNA`,
+//!   `asset_contracts`, `dnaType`, `url`, `displayUrl`, `hash` and `mintTime` are descriptive, as
+//!   §3.5.1's `url`/`hash`/`displayUrl`/`dnaCategory` are, so optional; their format rules still
+//!   apply when given. §3.6.2's `seriesId` list has no documented maximum (100 bounds `data`).
+//! - §3.5.11 `userBid` is described as the operator's chain account (应用运营方的链账户身份), but
+//!   §3.3.3 takes the nonce of the transaction's source (the asset holder in every example) from
+//!   it. A nonce belongs to the account that signs, and the holders are the application's own
+//!   accounts (§3.5.3 "保证都是应用下的账户"), so both readings name the signer: chainkit sends the
+//!   signer's BID (`flows`). A live check should confirm that the service answers for a holder's
+//!   account (the sandbox does: every uploaded account has its own nonce).
+//! - Answers are read tolerantly (docs/endpoints.md). A listing may show an asset whose mint is
+//!   still pending, with no `tokenBid` yet (`null`): `DnaAsset.tokenBid` is optional, so neither
+//!   that nor a `null` list fails a whole page. Vectors: tests/vectors/dna/responses.json.
 //! - Lengths count characters. Series name ≤ 50: the field tables (§3.4.1–§3.4.3, §3.6.2) say
 //!   50, only the §3.4.1 message says 30. Asset description ≤ 200 on input (§3.5.1/§3.5.2;
 //!   only the §3.5.6 output table says 500).
@@ -36,6 +58,16 @@ macro_rules! dna_api {
 service dna DnaClient envelope DnaEnvelope;
 
 models {
+
+/// What an asset is, as §3.6.3 codes it (a string code on the wire).
+enum DnaType {
+    /// An image (`"0"`).
+    Image "0",
+    /// A video (`"1"`).
+    Video "1",
+    /// Audio (`"2"`).
+    Audio "2",
+}
 
 /// §3.3.1 getToken input: the application's credentials (it sends them in the query string,
 /// as documented; chainkit never logs that URL).
@@ -146,8 +178,8 @@ input SeriesDnaRequest {
 
 /// A digital asset (§3.4.4, §3.5.5, §3.5.6).
 output DnaAsset {
-    /// On-chain id.
-    token_bid "tokenBid": String,
+    /// On-chain id; absent (or `null`) while the asset's registration is not yet on chain.
+    token_bid "tokenBid" optional: String,
     /// Series id.
     series_id "seriesId" optional: String,
     /// Name.
@@ -364,7 +396,11 @@ output MessageResult {
 
 /// §3.5.11 input.
 input NonceRequest {
-    /// The account whose nonce is wanted: the transaction's signer.
+    /// The chain account whose nonce is wanted. The document calls it the operator's chain
+    /// account (应用运营方的链账户身份) yet has a transaction's source account take its nonce from
+    /// here; both hold when the application operates the accounts (transfers stay between
+    /// 应用下的账户). A nonce counts one account's transactions, so pass the account that signs
+    /// the next transaction (the flows pass the asset holder, the documented signer).
     user_bid "userBid": String [bid()],
 }
 
@@ -384,12 +420,12 @@ input AuthSeries {
     external_url "externalUrl" optional: String,
     /// Description.
     series_des "seriesDes" optional: String,
-    /// Platform series id(s): typed `Object[]`, the example is `["21"]`.
-    series_id "seriesId": Vec<String> [items(1, 100)],
+    /// Platform series id(s): typed `Object[]`, the example is `["21"]` (no maximum documented).
+    series_id "seriesId": Vec<String> [items(1, usize::MAX)],
     /// Number of assets issued in it.
-    total_dna "totalDNA": i64 [range(0.0, 9.0e15)],
+    total_dna "totalDNA" optional: i64 [range(0.0, 9.0e15)],
     /// Its contract address (snake_case and plural on the wire, one string).
-    asset_contracts "asset_contracts": String [chars(1, 200)],
+    asset_contracts "asset_contracts" optional: String [chars(1, 200)],
 }
 
 /// §3.6.2 input.
@@ -410,17 +446,17 @@ input AuthDna {
     token_bid "tokenBid": String [chars(1, 200)],
     /// Description.
     dna_des "dnaDes" optional: String,
-    /// `"0"` image, `"1"` video, `"2"` audio (a string code).
-    dna_type "dnaType": String [one_of(&["0", "1", "2"])],
+    /// Image, video or audio.
+    dna_type "dnaType" optional: DnaType,
     /// Public image URL.
-    url "url": String [chars(1, 2048)],
+    url "url" optional: String [chars(1, 2048)],
     /// Public thumbnail URL.
-    display_url "displayUrl": String [chars(1, 2048)],
+    display_url "displayUrl" optional: String [chars(1, 2048)],
     /// Image hash.
-    hash "hash": String [chars(1, 256)],
+    hash "hash" optional: String [chars(1, 256)],
     /// On-chain mint time.
-    mint_time "mintTime": String [chars(1, 64)],
-    /// Owner account.
+    mint_time "mintTime" optional: String [chars(1, 64)],
+    /// Owner: the holder's account address (the platform keeps it up to date after transfers).
     owner "owner": String [chars(1, 200)],
     /// Issue price.
     dna_price "dnaPrice" optional: f64 [range(0.0, 1.0e15)],
@@ -486,7 +522,7 @@ endpoints {
     series_add "seriesAdd": POST "/registration/api/v2/series/add", auth service,
         SeriesAdd => SeriesCreated, once;
     /// §3.4.2 Lists the application's series, one page.
-    series_list "seriesList": GET "/registration/api/v2/series/list", auth service,
+    series_list "seriesList": GET "/registration/api/v2/series/list/", auth service,
         SeriesListRequest => SeriesPage, idempotent,
         pages series_pages "seriesPages" of Series by SeriesPager
             page page_num size page_size items data total total;

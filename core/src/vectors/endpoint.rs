@@ -51,7 +51,15 @@ pub(super) fn endpoint_response(input: &Value) -> Result<Value> {
     *response.status_mut() = http::StatusCode::from_u16(i.status)
         .map_err(|_| Error::invalid_input(format!("invalid status {}", i.status)))?;
     Ok(
-        match Call::<Value>::for_answer(spec).parse(response, Duration::ZERO) {
+        match Call::<Value>::for_answer(spec)
+            .parse(response, Duration::ZERO)
+            .and_then(|output| {
+                // What the engine accepts must also decode into the Rust output type.
+                match crate::typed_output(&i.service, &i.endpoint, output.clone()) {
+                    Some(Err(e)) => Err(e),
+                    _ => Ok(output),
+                }
+            }) {
             Ok(output) => output,
             Err(e) => {
                 let mut error = json!({"kind": e.kind().as_str(), "message": e.message()});

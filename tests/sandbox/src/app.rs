@@ -82,9 +82,11 @@ pub fn app(config: Config) -> Router {
         pool_state: pool::State::default(),
         huawei: huawei::State::default(),
     });
+    let counts = Arc::new(faults::Counts::default());
     support::routes()
+        .merge(faults::routes(counts.clone()))
         .merge(Router::new().fallback(dispatch).with_state(shared))
-        .layer(axum::middleware::from_fn(faults::inject))
+        .layer(axum::middleware::from_fn_with_state(counts, faults::inject))
         // Browser tests call the sandbox from another loopback origin; let them read every header.
         // Requested headers are mirrored rather than allowed as `*`, which browsers do not apply
         // to `Authorization` (the Ulord token session, the pool's JWT).

@@ -58,3 +58,39 @@ async fn every_mode() {
         .unwrap();
     assert_eq!(r.json::<serde_json::Value>().await.unwrap()["status"], "ok");
 }
+
+async fn requests(base: &str, id: &str) -> u64 {
+    let r = common::client()
+        .get(format!("{base}/_sandbox/requests/{id}"))
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["id"], id);
+    body["requests"].as_u64().unwrap()
+}
+
+#[tokio::test]
+async fn every_request_with_an_id_is_counted_whatever_else_happens_to_it() {
+    let base = common::start(Config::default()).await;
+    assert_eq!(requests(&base, "never-sent").await, 0);
+    for fault in [
+        "id=c1",
+        "id=c1; status=503",
+        "id=c1; reset",
+        "id=c1; malformed-json",
+    ] {
+        let _ = get(&base, fault).await.unwrap().bytes().await;
+    }
+    // A client that gives up during the latency has still been counted.
+    let quick = common::client()
+        .get(format!("{base}/health"))
+        .header("X-Sandbox-Fault", "id=c1; latency=2000")
+        .timeout(Duration::from_millis(200))
+        .send()
+        .await;
+    assert!(quick.is_err());
+    assert_eq!(requests(&base, "c1").await, 5);
+    assert_eq!(requests(&base, "c2").await, 0, "ids are counted apart");
+    assert_eq!(get(&base, "id=a/b").await.unwrap().status(), 400);
+}

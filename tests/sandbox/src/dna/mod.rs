@@ -75,8 +75,8 @@ fn answer(result: validate::Checked<Map<String, Value>>) -> Response {
 
 /// Handles one DNA request.
 pub fn handle(s: &Shared, req: &Req) -> Response {
-    // §3.4.2 writes `series/list/` and §3.4.4 `//registration`: a Spring-style server ignores a
-    // trailing slash, so both spellings match.
+    // §3.4.2 writes `series/list/` (chainkit sends it so) and §3.4.4 `//registration`; whether
+    // the real server also takes `series/list` is unknown, so the sandbox accepts both spellings.
     let path = req.path.trim_end_matches('/');
     let Some(route) = s.catalog.find(req.method.as_str(), path) else {
         return json(404, json!({"retCode": 404, "retMsg": "Not Found"}));

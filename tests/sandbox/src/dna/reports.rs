@@ -79,7 +79,9 @@ impl Inner {
     fn series(&mut self, f: &Fields) -> Checked<()> {
         let name = f.required("seriesName")?;
         max_chars(Some(name), 50, "集合名称不应超过50个字符")?;
-        for field in ["seriesIssuer", "externalUrl", "asset_contracts"] {
+        // Required like §3.4.1's issuer (the rule in core/src/dna/api.rs).
+        f.required("seriesIssuer")?;
+        for field in ["externalUrl", "asset_contracts"] {
             f.optional(field)?;
         }
         max_chars(f.optional("seriesDes")?, 200, "集合描述不允许超过200个字符")?;
@@ -128,9 +130,11 @@ impl Inner {
             f.optional("displayUrl")?,
             "请输入正确格式的数字资产缩略图url",
         )?;
-        for field in ["hash", "mintTime", "owner"] {
+        for field in ["hash", "mintTime"] {
             f.optional(field)?;
         }
+        // The holder, required like §3.5.1's `toBid`: transfers and destructions update it.
+        f.required("owner")?;
         f.number("dnaPrice")?;
         max_chars(
             f.optional("extension")?,
@@ -165,5 +169,42 @@ impl Inner {
         }
         asset.destroyed = !transfer;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn report(reports: &Reports, kind: Kind, item: Value) -> Checked<()> {
+        let body = json!({ "data": [item] });
+        reports.accept(kind, body.as_object().unwrap())
+    }
+
+    /// The series issuer and the asset owner are required (as core requires them); the
+    /// descriptive fields are not.
+    #[test]
+    fn required_and_optional_fields() {
+        let reports = Reports::default();
+        let series = json!({"seriesName": "花", "seriesId": ["21"]});
+        assert_eq!(
+            report(&reports, Kind::Series, series.clone()),
+            Err("seriesIssuer必填".into())
+        );
+        let mut with_issuer = series;
+        with_issuer["seriesIssuer"] = "玫瑰".into();
+        assert_eq!(report(&reports, Kind::Series, with_issuer), Ok(()));
+
+        let asset = json!({"seriesId": "21", "dnaName": "我的资产1", "dnaNumber": "1-1",
+            "tokenBid": "did:bid:efE6X1PbTCneGX3zipFM28EpWasfKmCc"});
+        assert_eq!(
+            report(&reports, Kind::Dna, asset.clone()),
+            Err("owner必填".into())
+        );
+        let mut with_owner = asset;
+        with_owner["owner"] = "did:bid:ljcp:efPmKkmEoacVxRxB4aK1661148815779".into();
+        assert_eq!(report(&reports, Kind::Dna, with_owner), Ok(()));
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
+import com.sun.net.httpserver.HttpServer
 import java.io.IOException
+import java.net.InetSocketAddress
 import java.net.URI
 import java.net.http.HttpClient
 import java.util.Collections
@@ -239,6 +241,46 @@ class ClientTest {
         assertEquals(201.toUShort(), res.status)
         assertEquals("canned", res.body.toString(Charsets.UTF_8))
         assertEquals(listOf(HttpHeader("x-canned", "yes")), res.headers)
+    }
+
+    @Test
+    fun anAnswerOverMaxResponseBytesIsADecodeErrorWhileItStreams() {
+        // An endless answer: the native transport stops at the limit, long before the 10 s the
+        // server would keep writing.
+        val server = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
+        server.createContext("/big") { exchange ->
+            exchange.sendResponseHeaders(200, 0)
+            val chunk = ByteArray(64 shl 10) { 120 }
+            val until = System.nanoTime() + 10_000_000_000
+            try {
+                exchange.responseBody.use { out -> while (System.nanoTime() < until) out.write(chunk) }
+            } catch (_: IOException) {
+            }
+        }
+        server.start()
+        try {
+            val url = "http://127.0.0.1:${server.address.port}"
+            val started = System.nanoTime()
+            val e = assertThrows<ChainkitException.Decode> {
+                runBlocking {
+                    Client(url, ClientOptions(maxAttempts = 1u, maxResponseBytes = 1uL shl 20)).request(RawRequest("GET", "/big"))
+                }
+            }
+            assertTrue(e.detail.contains("limit of 1048576 bytes"), e.detail)
+            assertTrue(elapsedMs(started) < 5_000, "took ${elapsedMs(started)} ms")
+            assertThrows<ChainkitException.InvalidInput> { Client(url, ClientOptions(maxResponseBytes = 0uL)) }
+        } finally {
+            server.stop(0)
+        }
+        // An app's transport hands over a whole body: it is held to the limit as well.
+        val canned = object : HttpTransport {
+            override suspend fun send(request: HttpRequest): HttpResponse = HttpResponse(200u, listOf(), ByteArray(2048))
+        }
+        assertThrows<ChainkitException.Decode> {
+            runBlocking {
+                Client("https://api.invalid", ClientOptions(maxResponseBytes = 1024uL), transport = canned).request(RawRequest("GET", "/"))
+            }
+        }
     }
 
     @Test

@@ -24,10 +24,11 @@ class DdcTest {
         imgFileBase64 = image, imgFileName = "file1", securityData = "附加数据", userTradeCode = code,
     )
 
+    /** The settled row of a trade, through the flow that waits for it (status 1 here). */
     private suspend fun transaction(tradeCode: String): DdcTransaction {
-        val found = ddc.listDdcTransactions(DdcTransactionQuery(tradeCode = tradeCode)).data
-        assertEquals(1, found.size, found.toString())
-        return found.single()
+        val row = ddc.waitForTrade(tradeCode, 10_000u)
+        assertEquals(1, row.txStatus, row.toString())
+        return row
     }
 
     private suspend fun account(chain: Long, name: String) =
@@ -60,6 +61,10 @@ class DdcTest {
         val first = ddc.listChainAccounts(DdcChainAccountQuery(DdcChainAccountFilter(opbChainId = 9L), DdcPageRequest(1, 1)))
         assertEquals(1, first.data.size)
         assertTrue(first.resultPageInfo.total >= 2L && first.resultPageInfo.firstPage == true)
+        // The cursor steps the nested page.pageNum until resultPageInfo.total: every account once.
+        val cursor = ddc.chainAccountPages(DdcChainAccountQuery(DdcChainAccountFilter(opbChainId = 9L), DdcPageRequest(1, 2)))
+        val walked = generateSequence { runBlocking { cursor.nextPage() } }.flatten().map { it.opbChainClientAddress }.toList()
+        assertTrue(alice in walked && walked.size == walked.toSet().size && walked.size >= first.resultPageInfo.total, walked.toString())
 
         val before = ddc.getAccountBalance().accountBalance
         val minted = transaction(ddc.mintDdc(mint(alice, "100", "$run-1")).tradeCode)

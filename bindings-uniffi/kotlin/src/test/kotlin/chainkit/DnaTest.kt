@@ -82,4 +82,15 @@ class DnaTest {
         }
         assertTrue(tooLong.detail.contains("seriesName"), tooLong.detail)
     }
+
+    @Test
+    fun aDocumentedValueSetIsAnEnum() = runBlocking {
+        val run = System.nanoTime().toString()
+        dna.authSeries(DnaAuthSeriesReport(listOf(DnaAuthSeries(seriesName = "kotlin $run", seriesIssuer = "kotlin", seriesId = listOf(run)))))
+        val asset = DnaAuthDna(
+            seriesId = run, dnaName = "资产", dnaNumber = "1", tokenBid = "did:bid:ef$run", owner = "did:bid:efowner",
+            dnaType = DnaType.VIDEO,
+        )
+        assertEquals(200L, dna.authDna(DnaAuthDnaReport(listOf(asset))).retCode)
+    }
 }
