@@ -25,3 +25,12 @@ const tokenBid = minted.info[0].tokenBid;
 const contract = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
 await dna.waitForMessage((await dna.transfer(alice, contract, tokenBid, bob.publicKey().address())).messageId);
 console.log(`[js/dna] minted ${tokenBid} to alice, transferred; owners now ${JSON.stringify(await dna.ownersOf(tokenBid))}`);
+
+// Mining pool (seed 003) through the typed client: every call signed (JWT + body HMAC).
+const pool = new Client(process.env.CHAINKIT_SANDBOX_URL, {
+  credentials: { scheme: "pool", clientId: "sandbox-client", secretKey: "sandbox-secret-key", secretSalt: "sandbox-secret-salt" },
+}).pool;
+const sub = `js-demo-${process.pid}`;
+await pool.subAccountCreate({ master: "alice", userName: sub, theorySpeed: 2.5, description: "demo", workerCount: 2n });
+const now = await pool.speedGetSubAccountRealtimeSpeed({ userName: sub });
+console.log(`[js/pool] created ${sub}; ${now.speed5m.validSpeed} H/s over 5 minutes`);

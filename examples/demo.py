@@ -5,6 +5,7 @@ import time
 
 from chainkit import ApiError, Client, Credentials, RawRequest
 from chainkit.dna import MintDna, SeriesAdd
+from chainkit.pool import NewSubAccount, SubAccountName
 
 client = Client(os.environ["CHAINKIT_SANDBOX_URL"])
 health = client.request(RawRequest("GET", "/health"))
@@ -25,3 +26,11 @@ token_bid = minted.info[0].token_bid
 contract = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk"
 dna.wait_for_message(dna.transfer(alice, contract, token_bid, bob.public_key().address()).message_id)
 print(f"[python/dna] minted {token_bid} to alice, transferred; owners now {dna.owners_of(token_bid)}")
+
+# Mining pool (seed 003) through the typed client: every call signed (JWT + body HMAC).
+pool = Client(os.environ["CHAINKIT_SANDBOX_URL"],
+              credentials=Credentials.pool("sandbox-client", "sandbox-secret-key", "sandbox-secret-salt")).pool
+sub = f"py-demo-{os.getpid()}"
+pool.sub_account_create(NewSubAccount(master="alice", user_name=sub, theory_speed=2.5, description="demo", worker_count=2))
+now = pool.speed_get_sub_account_realtime_speed(SubAccountName(user_name=sub))
+print(f"[python/pool] created {sub}; {now.speed5m.valid_speed} H/s over 5 minutes")

@@ -337,7 +337,7 @@ pub fn bif_sign_contract_call(
     .map_err(to_py)
 }
 
-/// The DNA transfer `input` (seed §3.3.3).
+/// The contract-call `input` of a DNA transfer, to sign for `transfer_dna`.
 #[pyfunction]
 pub fn bif_transfer_input(
     from_address: &str,
@@ -347,7 +347,7 @@ pub fn bif_transfer_input(
     bif::transfer_input(from_address, to_address, token_bid).map_err(to_py)
 }
 
-/// The DNA burn `input` (seed §3.3.4).
+/// The contract-call `input` of a DNA burn, to sign for `burn_dna`.
 #[pyfunction]
 pub fn bif_burn_input(token_bid: &str) -> PyResult<String> {
     bif::burn_input(token_bid).map_err(to_py)

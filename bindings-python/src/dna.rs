@@ -9,7 +9,7 @@ use crate::service::dna::{DnaClient, MessageOutcome, Submitted};
 #[pyo3::pymethods]
 impl DnaClient {
     /// Creates a user account: a new key pair (`"ed25519"` or `"sm2"`) uploaded with the SHA-256
-    /// of `phone` (§3.3.5). Returns the key; its address is the account's BID. Keep it: it signs
+    /// of `phone` (the account upload). Returns the key; its address is the account's BID. Keep it: it signs
     /// the account's transfers and burns.
     #[pyo3(signature = (phone, key_type = "ed25519"))]
     fn create_account(
@@ -29,7 +29,7 @@ impl DnaClient {
     }
 
     /// Transfers `token_bid` from `key`'s account to `to_bid`: nonce, `safeTransferFrom` call to
-    /// `contract_address`, signature, submission (§3.5.3). Wait for the answer's message id.
+    /// `contract_address`, signature, submission (`transfer_dna`). Wait for the answer's message id.
     fn transfer(
         &self,
         py: Python<'_>,
@@ -47,7 +47,7 @@ impl DnaClient {
         Ok(chainkit_core::api::Conv::conv(out))
     }
 
-    /// Burns `token_bid` held by `key`'s account (§3.5.4).
+    /// Burns `token_bid` held by `key`'s account (`burn_dna`).
     fn burn(
         &self,
         py: Python<'_>,
@@ -84,7 +84,7 @@ impl DnaClient {
         Ok(chainkit_core::api::Conv::conv(out))
     }
 
-    /// The owners §3.5.9 reports for `token_bid`, parsed from its bracketed `bidAddress`.
+    /// The owners `token_owner_of` reports for `token_bid`, parsed from its bracketed `bidAddress`.
     fn owners_of(&self, py: Python<'_>, token_bid: String) -> PyResult<Vec<String>> {
         let service = self.core()?;
         crate::client::wait(py, async move { service.owners_of(&token_bid).await })

@@ -19,6 +19,7 @@ const CLASS_NAMES: [&str; ErrorKind::ALL.len() + 1] = [
     "DecodeError",
     "SigningError",
     "ConfigError",
+    "ForbiddenError",
     "ChainkitError",
 ];
 
@@ -39,6 +40,7 @@ fn class_index(kind: ErrorKind) -> usize {
         ErrorKind::Decode => 7,
         ErrorKind::Signing => 8,
         ErrorKind::Config => 9,
+        ErrorKind::Forbidden => 10,
         _ => CLASS_NAMES.len() - 1,
     }
 }

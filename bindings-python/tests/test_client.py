@@ -177,6 +177,7 @@ CLASSES = {
     "decode": chainkit.DecodeError,
     "signing": chainkit.SigningError,
     "config": chainkit.ConfigError,
+    "forbidden": chainkit.ForbiddenError,
 }
 
 

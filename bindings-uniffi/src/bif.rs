@@ -232,7 +232,7 @@ pub fn bif_sign_contract_call(
     })
 }
 
-/// The DNA transfer `input` (seed §3.3.3).
+/// The contract-call `input` of a DNA transfer, to sign for `transferDna`.
 #[uniffi::export]
 pub fn bif_transfer_input(
     from: String,
@@ -242,7 +242,7 @@ pub fn bif_transfer_input(
     Ok(bif::transfer_input(&from, &to, &token_bid)?)
 }
 
-/// The DNA burn `input` (seed §3.3.4).
+/// The contract-call `input` of a DNA burn, to sign for `burnDna`.
 #[uniffi::export]
 pub fn bif_burn_input(token_bid: String) -> Result<String, ChainkitError> {
     Ok(bif::burn_input(&token_bid)?)

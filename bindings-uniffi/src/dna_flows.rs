@@ -6,7 +6,7 @@ use crate::service::dna::{DnaClient, DnaMessageOutcome, DnaSubmitted};
 /// The one-call flows of core's `dna::flows`.
 #[uniffi::export(async_runtime = "tokio")]
 impl DnaClient {
-    /// Creates a user account: a new key pair uploaded with the SHA-256 of `phone` (§3.3.5).
+    /// Creates a user account: a new key pair uploaded with the SHA-256 of `phone` (the account upload).
     /// Returns the key; its address is the account's BID. Keep it: it signs transfers and burns.
     pub async fn create_account(
         &self,
@@ -18,7 +18,7 @@ impl DnaClient {
     }
 
     /// Transfers `token_bid` from `key`'s account to `to_bid`: nonce, `safeTransferFrom` call
-    /// to `contract_address`, signature, submission (§3.5.3).
+    /// to `contract_address`, signature, submission (`transferDna`).
     pub async fn transfer(
         &self,
         key: std::sync::Arc<crate::bif::BifPrivateKey>,
@@ -33,7 +33,7 @@ impl DnaClient {
         Ok(chainkit_core::api::Conv::conv(out))
     }
 
-    /// Burns `token_bid` held by `key`'s account (§3.5.4).
+    /// Burns `token_bid` held by `key`'s account (`burnDna`).
     pub async fn burn(
         &self,
         key: std::sync::Arc<crate::bif::BifPrivateKey>,
@@ -56,7 +56,7 @@ impl DnaClient {
         Ok(chainkit_core::api::Conv::conv(out))
     }
 
-    /// The owners §3.5.9 reports for `token_bid`, parsed from its bracketed `bidAddress`.
+    /// The owners `tokenOwnerOf` reports for `token_bid`, parsed from its bracketed `bidAddress`.
     pub async fn owners_of(
         &self,
         token_bid: String,

@@ -116,4 +116,6 @@ chainkit_error! {
     Signing => Signing,
     /// The client is configured wrongly.
     Config => Config,
+    /// The credentials were accepted but may not do this.
+    Forbidden => Forbidden,
 }

@@ -8,26 +8,26 @@ class DnaClient {
     this.#client = client;
   }
   /**
-   * §3.3.1 Gets an access token (the client does this for you; this is for callers who
-   * need the token itself).
+   * Gets an access token (the client does this for you; this is for callers who need the
+   * token itself).
    */
   getToken(input) {
     return this.#client.callEndpoint("dna", "get_token", input);
   }
   /**
-   * §3.3.5 Activates C-side user accounts.
+   * Activates C-side user accounts.
    */
   accountUpload(input) {
     return this.#client.callEndpoint("dna", "account_upload", input);
   }
   /**
-   * §3.4.1 Creates a series.
+   * Creates a series.
    */
   seriesAdd(input) {
     return this.#client.callEndpoint("dna", "series_add", input);
   }
   /**
-   * §3.4.2 Lists the application's series, one page.
+   * Lists the application's series, one page.
    */
   seriesList(input) {
     return this.#client.callEndpoint("dna", "series_list", input);
@@ -48,13 +48,13 @@ class DnaClient {
     }
   }
   /**
-   * §3.4.3 Gets one series.
+   * Gets one series.
    */
   seriesDetail(input) {
     return this.#client.callEndpoint("dna", "series_detail", input);
   }
   /**
-   * §3.4.4 Lists a series' assets, one page.
+   * Lists a series' assets, one page.
    */
   seriesDnaList(input) {
     return this.#client.callEndpoint("dna", "series_dna_list", input);
@@ -75,31 +75,31 @@ class DnaClient {
     }
   }
   /**
-   * §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
+   * Registers (mints) an asset; poll `message_result` with the answer's id.
    */
   mintDna(input) {
     return this.#client.callEndpoint("dna", "mint_dna", input);
   }
   /**
-   * §3.5.2 Registers up to 100 assets in one message.
+   * Registers up to 100 assets in one message.
    */
   batchMintDna(input) {
     return this.#client.callEndpoint("dna", "batch_mint_dna", input);
   }
   /**
-   * §3.5.3 Submits a signed transfer.
+   * Submits a signed transfer.
    */
   transferDna(input) {
     return this.#client.callEndpoint("dna", "transfer_dna", input);
   }
   /**
-   * §3.5.4 Submits a signed burn.
+   * Submits a signed burn.
    */
   burnDna(input) {
     return this.#client.callEndpoint("dna", "burn_dna", input);
   }
   /**
-   * §3.5.5 Lists the assets a user holds, one page.
+   * Lists the assets a user holds, one page.
    */
   userDnaList(input) {
     return this.#client.callEndpoint("dna", "user_dna_list", input);
@@ -120,13 +120,13 @@ class DnaClient {
     }
   }
   /**
-   * §3.5.6 Gets one asset.
+   * Gets one asset.
    */
   dnaDetail(input) {
     return this.#client.callEndpoint("dna", "dna_detail", input);
   }
   /**
-   * §3.5.7 Lists an asset's operations, one page.
+   * Lists an asset's operations, one page.
    */
   dnaRecords(input) {
     return this.#client.callEndpoint("dna", "dna_records", input);
@@ -147,65 +147,65 @@ class DnaClient {
     }
   }
   /**
-   * §3.5.8 Gets the on-chain state of an operation.
+   * Gets the on-chain state of an operation.
    */
   chainStatus(input) {
     return this.#client.callEndpoint("dna", "chain_status", input);
   }
   /**
-   * §3.5.9 Gets an asset's owner.
+   * Gets an asset's owner.
    */
   tokenOwnerOf(input) {
     return this.#client.callEndpoint("dna", "token_owner_of", input);
   }
   /**
-   * §3.5.10 Gets a write's outcome by message id.
+   * Gets a write's outcome by message id.
    */
   messageResult(input) {
     return this.#client.callEndpoint("dna", "message_result", input);
   }
   /**
-   * §3.5.11 Gets an account's current nonce (sign the next transaction with nonce + 1).
+   * Gets an account's current nonce (sign the next transaction with nonce + 1).
    */
   chainNonce(input) {
     return this.#client.callEndpoint("dna", "chain_nonce", input);
   }
   /**
-   * §3.6.2 Certifies series from a sub-chain platform (up to 100).
+   * Certifies series from a sub-chain platform (up to 100).
    */
   authSeries(input) {
     return this.#client.callEndpoint("dna", "auth_series", input);
   }
   /**
-   * §3.6.3 Certifies assets from a sub-chain platform (up to 100).
+   * Certifies assets from a sub-chain platform (up to 100).
    */
   authDna(input) {
     return this.#client.callEndpoint("dna", "auth_dna", input);
   }
   /**
-   * §3.6.4 Certifies asset transfers from a sub-chain platform (up to 100).
+   * Certifies asset transfers from a sub-chain platform (up to 100).
    */
   authDnaTransfer(input) {
     return this.#client.callEndpoint("dna", "auth_dna_transfer", input);
   }
   /**
-   * §3.6.5 Certifies asset destructions from a sub-chain platform (up to 100).
+   * Certifies asset destructions from a sub-chain platform (up to 100).
    */
   authDnaDestroy(input) {
     return this.#client.callEndpoint("dna", "auth_dna_destroy", input);
   }
   /**
-   * Creates a user account: a new key pair uploaded with the SHA-256 of `phone` (§3.3.5).
+   * Creates a user account: a new key pair uploaded (`accountUpload`) with the SHA-256 of `phone`.
    * Resolves with the key (`BifPrivateKey`); its address is the account's BID. Keep it.
    */
   createAccount(phone, keyType = "ed25519") {
     return this.#client.dnaCreateAccount(phone, keyType);
   }
-  /** Transfers `tokenBid` from `key`'s account to `toBid` (nonce, call, signature, §3.5.3). */
+  /** Transfers `tokenBid` from `key`'s account to `toBid` (nonce, call, signature, then `transferDna`). */
   transfer(key, contractAddress, tokenBid, toBid) {
     return this.#client.dnaTransfer(key, contractAddress, tokenBid, toBid);
   }
-  /** Burns `tokenBid` held by `key`'s account (§3.5.4). */
+  /** Burns `tokenBid` held by `key`'s account (nonce, call, signature, then `burnDna`). */
   burn(key, contractAddress, tokenBid) {
     return this.#client.dnaBurn(key, contractAddress, tokenBid);
   }
@@ -213,7 +213,7 @@ class DnaClient {
   waitForMessage(messageId, timeoutMs = 60000) {
     return this.#client.dnaWaitForMessage(messageId, timeoutMs);
   }
-  /** The owners §3.5.9 reports for `tokenBid`, parsed from its bracketed `bidAddress`. */
+  /** The owners `tokenOwnerOf` reports for `tokenBid`, parsed from its bracketed `bidAddress`. */
   ownersOf(tokenBid) {
     return this.#client.dnaOwnersOf(tokenBid);
   }
@@ -594,4 +594,287 @@ Object.defineProperty(Client.prototype, "ulord", {
   configurable: true,
 });
 
-module.exports = { DnaClient, DdcClient, UlordClient };
+class PoolClient {
+  #client;
+  constructor(client) {
+    this.#client = client;
+  }
+  /**
+   * Creates a main account.
+   */
+  accountCreate(input) {
+    return this.#client.callEndpoint("pool", "account_create", input);
+  }
+  /**
+   * The phone and e-mail a main account is bound to.
+   */
+  accountGetBindInfo(input) {
+    return this.#client.callEndpoint("pool", "account_get_bind_info", input);
+  }
+  /**
+   * Changes a main account's phone number.
+   */
+  accountUpdatePhone(input) {
+    return this.#client.callEndpoint("pool", "account_update_phone", input);
+  }
+  /**
+   * Changes a main account's e-mail address.
+   */
+  accountUpdateMail(input) {
+    return this.#client.callEndpoint("pool", "account_update_mail", input);
+  }
+  /**
+   * Changes a main account's password.
+   */
+  accountUpdatePassword(input) {
+    return this.#client.callEndpoint("pool", "account_update_password", input);
+  }
+  /**
+   * Checks a main account's password.
+   */
+  accountCheckPassword(input) {
+    return this.#client.callEndpoint("pool", "account_check_password", input);
+  }
+  /**
+   * The main accounts bound to a phone number.
+   */
+  accountQueryUserNameByPhone(input) {
+    return this.#client.callEndpoint("pool", "account_query_user_name_by_phone", input);
+  }
+  /**
+   * The main accounts bound to an e-mail address.
+   */
+  accountQueryUserNameByMail(input) {
+    return this.#client.callEndpoint("pool", "account_query_user_name_by_mail", input);
+  }
+  /**
+   * Every sub-account name of a main account.
+   */
+  subAccountGetUserAll(input) {
+    return this.#client.callEndpoint("pool", "sub_account_get_user_all", input);
+  }
+  /**
+   * Several sub-accounts' basic information.
+   */
+  subAccountBulkGetBasicInfo(input) {
+    return this.#client.callEndpoint("pool", "sub_account_bulk_get_basic_info", input);
+  }
+  /**
+   * Creates a sub-account.
+   */
+  subAccountCreate(input) {
+    return this.#client.callEndpoint("pool", "sub_account_create", input);
+  }
+  /**
+   * Several sub-accounts' fees.
+   */
+  subAccountBulkGetFeeInfo(input) {
+    return this.#client.callEndpoint("pool", "sub_account_bulk_get_fee_info", input);
+  }
+  /**
+   * Changes a sub-account's fees (only the fields given).
+   */
+  subAccountUpdateFeeInfo(input) {
+    return this.#client.callEndpoint("pool", "sub_account_update_fee_info", input);
+  }
+  /**
+   * A sub-account's payout setting for one coin.
+   */
+  subAccountGetCoinHarvestSetting(input) {
+    return this.#client.callEndpoint("pool", "sub_account_get_coin_harvest_setting", input);
+  }
+  /**
+   * Sets a sub-account's payout for one coin.
+   */
+  subAccountSetCoinHarvestSetting(input) {
+    return this.#client.callEndpoint("pool", "sub_account_set_coin_harvest_setting", input);
+  }
+  /**
+   * A sub-account's RMB payout setting.
+   */
+  subAccountGetMoneyHarvestSetting(input) {
+    return this.#client.callEndpoint("pool", "sub_account_get_money_harvest_setting", input);
+  }
+  /**
+   * Sets a sub-account's RMB payout.
+   */
+  subAccountSetMoneyHarvestSetting(input) {
+    return this.#client.callEndpoint("pool", "sub_account_set_money_harvest_setting", input);
+  }
+  /**
+   * Whether a sub-account's profit is turned into RMB.
+   */
+  subAccountGetCoin2MoneySetting(input) {
+    return this.#client.callEndpoint("pool", "sub_account_get_coin2_money_setting", input);
+  }
+  /**
+   * Sets whether a sub-account's profit is turned into RMB.
+   */
+  subAccountSetCoin2MoneySetting(input) {
+    return this.#client.callEndpoint("pool", "sub_account_set_coin2_money_setting", input);
+  }
+  /**
+   * A sub-account's observer links.
+   */
+  subAccountGetObserverList(input) {
+    return this.#client.callEndpoint("pool", "sub_account_get_observer_list", input);
+  }
+  /**
+   * Adds an observer link (list again for its number).
+   */
+  subAccountAddObserverInfo(input) {
+    return this.#client.callEndpoint("pool", "sub_account_add_observer_info", input);
+  }
+  /**
+   * Changes an observer link.
+   */
+  subAccountUpdateObserverInfo(input) {
+    return this.#client.callEndpoint("pool", "sub_account_update_observer_info", input);
+  }
+  /**
+   * Deletes an observer link.
+   */
+  subAccountDeleteObserverInfo(input) {
+    return this.#client.callEndpoint("pool", "sub_account_delete_observer_info", input);
+  }
+  /**
+   * A sub-account's profit summary per currency.
+   */
+  profitGetSubAccountSummary(input) {
+    return this.#client.callEndpoint("pool", "profit_get_sub_account_summary", input);
+  }
+  /**
+   * A main account's profit summary per currency, over all its sub-accounts.
+   */
+  profitGetAccountSummary(input) {
+    return this.#client.callEndpoint("pool", "profit_get_account_summary", input);
+  }
+  /**
+   * A sub-account's profit per day.
+   */
+  profitGetByDay(input) {
+    return this.#client.callEndpoint("pool", "profit_get_by_day", input);
+  }
+  /**
+   * Every sub-account's payment of one day.
+   */
+  profitGetAllUserPaymentByDay(input) {
+    return this.#client.callEndpoint("pool", "profit_get_all_user_payment_by_day", input);
+  }
+  /**
+   * A sub-account's hash rate per day.
+   */
+  speedGetSubAccountDailySpeed(input) {
+    return this.#client.callEndpoint("pool", "speed_get_sub_account_daily_speed", input);
+  }
+  /**
+   * A sub-account's hash rate per hour.
+   */
+  speedGetSubAccountHourlySpeed(input) {
+    return this.#client.callEndpoint("pool", "speed_get_sub_account_hourly_speed", input);
+  }
+  /**
+   * A sub-account's hash rate now.
+   */
+  speedGetSubAccountRealtimeSpeed(input) {
+    return this.#client.callEndpoint("pool", "speed_get_sub_account_realtime_speed", input);
+  }
+  /**
+   * A worker's hash rate per day.
+   */
+  speedGetWorkerDailySpeed(input) {
+    return this.#client.callEndpoint("pool", "speed_get_worker_daily_speed", input);
+  }
+  /**
+   * A worker's hash rate per hour.
+   */
+  speedGetWorkerHourlySpeed(input) {
+    return this.#client.callEndpoint("pool", "speed_get_worker_hourly_speed", input);
+  }
+  /**
+   * Every worker's hash rate per hour, for a sub-account.
+   */
+  speedGetSubAccountAllWorkersHourlySpeedBulk(input) {
+    return this.#client.callEndpoint("pool", "speed_get_sub_account_all_workers_hourly_speed_bulk", input);
+  }
+  /**
+   * The pool's hash rate per day, the last 30 days.
+   */
+  speedGetSystemDailySpeed() {
+    return this.#client.callEndpoint("pool", "speed_get_system_daily_speed", null);
+  }
+  /**
+   * The pool's hash rate per hour, the last 24 hours.
+   */
+  speedGetSystemHourlySpeed() {
+    return this.#client.callEndpoint("pool", "speed_get_system_hourly_speed", null);
+  }
+  /**
+   * The pool's hash rate now, per coin.
+   */
+  speedGetSystemRealtimeSpeed(input) {
+    return this.#client.callEndpoint("pool", "speed_get_system_realtime_speed", input);
+  }
+  /**
+   * A sub-account's workers.
+   */
+  workerGetSubAccountWorkerList(input) {
+    return this.#client.callEndpoint("pool", "worker_get_sub_account_worker_list", input);
+  }
+  /**
+   * How many of a sub-account's workers run, stopped or are invalid.
+   */
+  workerGetSubAccountWorkerSummary(input) {
+    return this.#client.callEndpoint("pool", "worker_get_sub_account_worker_summary", input);
+  }
+  /**
+   * A sub-account's worker groups.
+   */
+  workerGetSubAccountWorkerGroupList(input) {
+    return this.#client.callEndpoint("pool", "worker_get_sub_account_worker_group_list", input);
+  }
+  /**
+   * Creates a worker group (list again for its number).
+   */
+  workerCreateGroup(input) {
+    return this.#client.callEndpoint("pool", "worker_create_group", input);
+  }
+  /**
+   * Renames a worker group.
+   */
+  workerUpdateGroup(input) {
+    return this.#client.callEndpoint("pool", "worker_update_group", input);
+  }
+  /**
+   * Deletes a worker group.
+   */
+  workerDeleteGroup(input) {
+    return this.#client.callEndpoint("pool", "worker_delete_group", input);
+  }
+  /**
+   * Moves workers into a group.
+   */
+  workerSetWorkerGroupBulk(input) {
+    return this.#client.callEndpoint("pool", "worker_set_worker_group_bulk", input);
+  }
+  /**
+   * Workers online per hour, over days.
+   */
+  workerGetSubAccountWorkerHourlyActiveNumList(input) {
+    return this.#client.callEndpoint("pool", "worker_get_sub_account_worker_hourly_active_num_list", input);
+  }
+  /**
+   * Workers online per day.
+   */
+  workerGetSubAccountWorkerDailyActiveNumList(input) {
+    return this.#client.callEndpoint("pool", "worker_get_sub_account_worker_daily_active_num_list", input);
+  }
+}
+Object.defineProperty(Client.prototype, "pool", {
+  get() {
+    return new PoolClient(this);
+  },
+  configurable: true,
+});
+
+module.exports = { DnaClient, DdcClient, UlordClient, PoolClient };

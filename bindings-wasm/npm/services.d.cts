@@ -17,12 +17,12 @@ export interface Download {
 /** The `dna` service's models and enums: `import type { dna } from "chainkit"`. */
 export declare namespace dna {
   /**
-   * What an asset is, as §3.6.3 codes it (a string code on the wire).
+   * What an asset is, as certified assets (`auth_dna`) code it (a string code on the wire).
    */
   type DnaType = "0" | "1" | "2";
   /**
-   * §3.3.1 getToken input: the application's credentials (it sends them in the query string,
-   * as documented; chainkit never logs that URL).
+   * The application's credentials, as the token request (`get_token`) takes them (it sends them
+   * in the query string, as documented; chainkit never logs that URL).
    */
   interface TokenRequest {
     /**
@@ -35,7 +35,7 @@ export declare namespace dna {
     apiSecret: string;
   }
   /**
-   * §3.3.1 answer.
+   * The token request's answer.
    */
   interface AccessToken {
     /**
@@ -57,7 +57,7 @@ export declare namespace dna {
     retMsg?: string;
   }
   /**
-   * §3.3.5 one C-side user account.
+   * One C-side user account to activate.
    */
   interface Account {
     /**
@@ -70,7 +70,7 @@ export declare namespace dna {
     bid: string;
   }
   /**
-   * §3.3.5 input: accounts to activate (no maximum is documented).
+   * C-side user accounts to activate (no maximum is documented).
    */
   interface AccountUpload {
     /**
@@ -79,7 +79,7 @@ export declare namespace dna {
     data: Account[];
   }
   /**
-   * §3.4.1 input: a new series (集合).
+   * A new series (集合) to create.
    */
   interface SeriesAdd {
     /**
@@ -100,7 +100,7 @@ export declare namespace dna {
     externalUrl?: string;
   }
   /**
-   * §3.4.1 answer.
+   * The series `series_add` created.
    */
   interface SeriesCreated {
     /**
@@ -113,7 +113,7 @@ export declare namespace dna {
     createTime?: string;
   }
   /**
-   * §3.4.2 input: one page of the application's series.
+   * Which page of the application's series to list.
    */
   interface SeriesListRequest {
     /**
@@ -126,7 +126,7 @@ export declare namespace dna {
     pageSize: number;
   }
   /**
-   * §3.4.2 / §3.4.3 a series.
+   * A series, as listed or got by id.
    */
   interface Series {
     /**
@@ -159,7 +159,7 @@ export declare namespace dna {
     appId?: string;
   }
   /**
-   * §3.4.2 answer.
+   * One page of the application's series.
    */
   interface SeriesPage {
     /**
@@ -172,7 +172,7 @@ export declare namespace dna {
     data: Series[];
   }
   /**
-   * §3.4.3 input.
+   * The series to get.
    */
   interface SeriesId {
     /**
@@ -181,7 +181,7 @@ export declare namespace dna {
     seriesId: string;
   }
   /**
-   * §3.4.4 input: one page of a series' assets.
+   * Which page of a series' assets to list.
    */
   interface SeriesDnaRequest {
     /**
@@ -198,7 +198,7 @@ export declare namespace dna {
     pageSize: number;
   }
   /**
-   * A digital asset (§3.4.4, §3.5.5, §3.5.6).
+   * A digital asset, as a series' or a user's asset list shows it or as got by its BID.
    */
   interface DnaAsset {
     /**
@@ -251,7 +251,7 @@ export declare namespace dna {
     createTime?: string;
   }
   /**
-   * A page of assets (§3.4.4, §3.5.5).
+   * A page of a series' or a user's assets.
    */
   interface DnaPage {
     /**
@@ -264,7 +264,7 @@ export declare namespace dna {
     data: DnaAsset[];
   }
   /**
-   * §3.5.1 input (and one item of §3.5.2): an asset to register.
+   * An asset to register (mint), alone or as one item of a batch.
    */
   interface MintDna {
     /**
@@ -313,7 +313,7 @@ export declare namespace dna {
     extension?: string;
   }
   /**
-   * §3.5.2 input: up to 100 assets in one message.
+   * Up to 100 assets to register in one message.
    */
   interface BatchMintDna {
     /**
@@ -322,7 +322,8 @@ export declare namespace dna {
     data: MintDna[];
   }
   /**
-   * An accepted asynchronous write (§3.5.1–§3.5.4): poll `message_result` with its id.
+   * An accepted asynchronous write (a mint, batch mint, transfer or burn): poll `message_result`
+   * with its id.
    */
   interface Submitted {
     /**
@@ -331,7 +332,7 @@ export declare namespace dna {
     messageId: string;
   }
   /**
-   * §3.5.3 input: a signed transfer (build it with `flows::transfer`, or `bif`).
+   * A signed transfer (build it with `flows::transfer`, or `bif`).
    */
   interface TransferDna {
     /**
@@ -360,7 +361,7 @@ export declare namespace dna {
     publicKey: string;
   }
   /**
-   * §3.5.4 input: a signed burn.
+   * A signed burn.
    */
   interface BurnDna {
     /**
@@ -385,7 +386,7 @@ export declare namespace dna {
     publicKey: string;
   }
   /**
-   * §3.5.5 input: one page of a user's assets.
+   * Which page of a user's assets to list.
    */
   interface UserDnaRequest {
     /**
@@ -402,7 +403,7 @@ export declare namespace dna {
     pageSize: number;
   }
   /**
-   * An asset's BID (§3.5.6, §3.5.9).
+   * An asset's BID, to get the asset or its owner.
    */
   interface TokenBid {
     /**
@@ -411,7 +412,7 @@ export declare namespace dna {
     tokenBid: string;
   }
   /**
-   * §3.5.6 answer.
+   * One asset, got by its BID.
    */
   interface DnaDetail {
     /**
@@ -420,7 +421,7 @@ export declare namespace dna {
     data: DnaAsset;
   }
   /**
-   * §3.5.7 input: one page of an asset's records.
+   * Which page of an asset's operation records to list.
    */
   interface RecordsRequest {
     /**
@@ -437,7 +438,7 @@ export declare namespace dna {
     pageSize: number;
   }
   /**
-   * §3.5.7 one operation on an asset.
+   * One operation on an asset, from its records.
    */
   interface DnaRecord {
     /**
@@ -470,7 +471,7 @@ export declare namespace dna {
     createTime?: string;
   }
   /**
-   * §3.5.7 answer.
+   * One page of an asset's operation records.
    */
   interface RecordPage {
     /**
@@ -483,7 +484,7 @@ export declare namespace dna {
     data: DnaRecord[];
   }
   /**
-   * §3.5.8 input.
+   * The operation whose on-chain state to get.
    */
   interface ChainStatusRequest {
     /**
@@ -500,7 +501,8 @@ export declare namespace dna {
     txHash: string;
   }
   /**
-   * §3.5.8 / §3.5.10 on-chain state: 0 submitted, 1 failed, 2 succeeded.
+   * An operation's on-chain state: 0 submitted, 1 failed, 2 succeeded (the codes of a write's
+   * outcome too).
    */
   interface ChainState {
     /**
@@ -509,7 +511,7 @@ export declare namespace dna {
     state: number;
   }
   /**
-   * §3.5.9 answer.
+   * An asset's owner.
    */
   interface TokenOwner {
     /**
@@ -518,7 +520,7 @@ export declare namespace dna {
     bidAddress?: string;
   }
   /**
-   * §3.5.10 input.
+   * The write whose outcome to get.
    */
   interface MessageId {
     /**
@@ -527,7 +529,7 @@ export declare namespace dna {
     messageId: string;
   }
   /**
-   * §3.5.10 one asset of a message.
+   * One asset of a write's message, in its outcome.
    */
   interface MessageInfo {
     /**
@@ -548,7 +550,7 @@ export declare namespace dna {
     message?: string;
   }
   /**
-   * §3.5.10 the message's outcome.
+   * A write's outcome.
    */
   interface MessageOutcome {
     /**
@@ -565,7 +567,7 @@ export declare namespace dna {
     info?: MessageInfo[];
   }
   /**
-   * §3.5.10 answer.
+   * A write's outcome, as `message_result` answers it.
    */
   interface MessageResult {
     /**
@@ -574,7 +576,7 @@ export declare namespace dna {
     data: MessageOutcome;
   }
   /**
-   * §3.5.11 input.
+   * The account whose nonce to get.
    */
   interface NonceRequest {
     /**
@@ -587,7 +589,7 @@ export declare namespace dna {
     userBid: string;
   }
   /**
-   * §3.5.11 answer: the account's current nonce; its next transaction carries `nonce + 1`.
+   * An account's current nonce; its next transaction carries `nonce + 1`.
    */
   interface Nonce {
     /**
@@ -596,7 +598,7 @@ export declare namespace dna {
     nonce: bigint;
   }
   /**
-   * §3.6.2 one series certified by a sub-chain platform.
+   * One series certified by a sub-chain platform.
    */
   interface AuthSeries {
     /**
@@ -629,7 +631,7 @@ export declare namespace dna {
     asset_contracts?: string;
   }
   /**
-   * §3.6.2 input.
+   * Series certified by a sub-chain platform.
    */
   interface AuthSeriesReport {
     /**
@@ -638,11 +640,11 @@ export declare namespace dna {
     data: AuthSeries[];
   }
   /**
-   * §3.6.3 one asset certified by a sub-chain platform.
+   * One asset certified by a sub-chain platform.
    */
   interface AuthDna {
     /**
-     * Series id (a plain string here, unlike §3.6.2).
+     * Series id: one string here, where a certified series (`AuthSeries`) takes a list.
      */
     seriesId: string;
     /**
@@ -695,7 +697,7 @@ export declare namespace dna {
     extension?: string;
   }
   /**
-   * §3.6.3 input.
+   * Assets certified by a sub-chain platform.
    */
   interface AuthDnaReport {
     /**
@@ -704,7 +706,7 @@ export declare namespace dna {
     data: AuthDna[];
   }
   /**
-   * §3.6.4 one transfer.
+   * One asset transfer certified by a sub-chain platform.
    */
   interface AuthTransfer {
     /**
@@ -729,7 +731,7 @@ export declare namespace dna {
     Time: string;
   }
   /**
-   * §3.6.4 input.
+   * Asset transfers certified by a sub-chain platform.
    */
   interface AuthTransferReport {
     /**
@@ -738,7 +740,7 @@ export declare namespace dna {
     data: AuthTransfer[];
   }
   /**
-   * §3.6.5 one destruction.
+   * One asset destruction certified by a sub-chain platform.
    */
   interface AuthDestroy {
     /**
@@ -759,7 +761,7 @@ export declare namespace dna {
     Time: string;
   }
   /**
-   * §3.6.5 input.
+   * Asset destructions certified by a sub-chain platform.
    */
   interface AuthDestroyReport {
     /**
@@ -773,20 +775,20 @@ export declare namespace dna {
 export declare class DnaClient {
   private constructor();
   /**
-   * §3.3.1 Gets an access token (the client does this for you; this is for callers who
-   * need the token itself).
+   * Gets an access token (the client does this for you; this is for callers who need the
+   * token itself).
    */
   getToken(input: dna.TokenRequest): Promise<dna.AccessToken>;
   /**
-   * §3.3.5 Activates C-side user accounts.
+   * Activates C-side user accounts.
    */
   accountUpload(input: dna.AccountUpload): Promise<dna.Ack>;
   /**
-   * §3.4.1 Creates a series.
+   * Creates a series.
    */
   seriesAdd(input: dna.SeriesAdd): Promise<dna.SeriesCreated>;
   /**
-   * §3.4.2 Lists the application's series, one page.
+   * Lists the application's series, one page.
    */
   seriesList(input: dna.SeriesListRequest): Promise<dna.SeriesPage>;
   /**
@@ -794,11 +796,11 @@ export declare class DnaClient {
    */
   seriesPages(input: dna.SeriesListRequest): AsyncGenerator<dna.Series, void, undefined>;
   /**
-   * §3.4.3 Gets one series.
+   * Gets one series.
    */
   seriesDetail(input: dna.SeriesId): Promise<dna.Series>;
   /**
-   * §3.4.4 Lists a series' assets, one page.
+   * Lists a series' assets, one page.
    */
   seriesDnaList(input: dna.SeriesDnaRequest): Promise<dna.DnaPage>;
   /**
@@ -806,23 +808,23 @@ export declare class DnaClient {
    */
   seriesDnaPages(input: dna.SeriesDnaRequest): AsyncGenerator<dna.DnaAsset, void, undefined>;
   /**
-   * §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
+   * Registers (mints) an asset; poll `message_result` with the answer's id.
    */
   mintDna(input: dna.MintDna): Promise<dna.Submitted>;
   /**
-   * §3.5.2 Registers up to 100 assets in one message.
+   * Registers up to 100 assets in one message.
    */
   batchMintDna(input: dna.BatchMintDna): Promise<dna.Submitted>;
   /**
-   * §3.5.3 Submits a signed transfer.
+   * Submits a signed transfer.
    */
   transferDna(input: dna.TransferDna): Promise<dna.Submitted>;
   /**
-   * §3.5.4 Submits a signed burn.
+   * Submits a signed burn.
    */
   burnDna(input: dna.BurnDna): Promise<dna.Submitted>;
   /**
-   * §3.5.5 Lists the assets a user holds, one page.
+   * Lists the assets a user holds, one page.
    */
   userDnaList(input: dna.UserDnaRequest): Promise<dna.DnaPage>;
   /**
@@ -830,11 +832,11 @@ export declare class DnaClient {
    */
   userDnaPages(input: dna.UserDnaRequest): AsyncGenerator<dna.DnaAsset, void, undefined>;
   /**
-   * §3.5.6 Gets one asset.
+   * Gets one asset.
    */
   dnaDetail(input: dna.TokenBid): Promise<dna.DnaDetail>;
   /**
-   * §3.5.7 Lists an asset's operations, one page.
+   * Lists an asset's operations, one page.
    */
   dnaRecords(input: dna.RecordsRequest): Promise<dna.RecordPage>;
   /**
@@ -842,46 +844,46 @@ export declare class DnaClient {
    */
   recordPages(input: dna.RecordsRequest): AsyncGenerator<dna.DnaRecord, void, undefined>;
   /**
-   * §3.5.8 Gets the on-chain state of an operation.
+   * Gets the on-chain state of an operation.
    */
   chainStatus(input: dna.ChainStatusRequest): Promise<dna.ChainState>;
   /**
-   * §3.5.9 Gets an asset's owner.
+   * Gets an asset's owner.
    */
   tokenOwnerOf(input: dna.TokenBid): Promise<dna.TokenOwner>;
   /**
-   * §3.5.10 Gets a write's outcome by message id.
+   * Gets a write's outcome by message id.
    */
   messageResult(input: dna.MessageId): Promise<dna.MessageResult>;
   /**
-   * §3.5.11 Gets an account's current nonce (sign the next transaction with nonce + 1).
+   * Gets an account's current nonce (sign the next transaction with nonce + 1).
    */
   chainNonce(input: dna.NonceRequest): Promise<dna.Nonce>;
   /**
-   * §3.6.2 Certifies series from a sub-chain platform (up to 100).
+   * Certifies series from a sub-chain platform (up to 100).
    */
   authSeries(input: dna.AuthSeriesReport): Promise<dna.Ack>;
   /**
-   * §3.6.3 Certifies assets from a sub-chain platform (up to 100).
+   * Certifies assets from a sub-chain platform (up to 100).
    */
   authDna(input: dna.AuthDnaReport): Promise<dna.Ack>;
   /**
-   * §3.6.4 Certifies asset transfers from a sub-chain platform (up to 100).
+   * Certifies asset transfers from a sub-chain platform (up to 100).
    */
   authDnaTransfer(input: dna.AuthTransferReport): Promise<dna.Ack>;
   /**
-   * §3.6.5 Certifies asset destructions from a sub-chain platform (up to 100).
+   * Certifies asset destructions from a sub-chain platform (up to 100).
    */
   authDnaDestroy(input: dna.AuthDestroyReport): Promise<dna.Ack>;
-  /** Creates a user account: a new key pair uploaded with the SHA-256 of `phone` (§3.3.5); resolves with the key. */
+  /** Creates a user account: a new key pair uploaded (`accountUpload`) with the SHA-256 of `phone`; resolves with the key. */
   createAccount(phone: string, keyType?: BifKeyType): Promise<BifPrivateKey>;
-  /** Transfers `tokenBid` from `key`'s account to `toBid` (nonce, call, signature, §3.5.3). */
+  /** Transfers `tokenBid` from `key`'s account to `toBid` (nonce, call, signature, then `transferDna`). */
   transfer(key: BifPrivateKey, contractAddress: string, tokenBid: string, toBid: string): Promise<dna.Submitted>;
-  /** Burns `tokenBid` held by `key`'s account (§3.5.4). */
+  /** Burns `tokenBid` held by `key`'s account (nonce, call, signature, then `burnDna`). */
   burn(key: BifPrivateKey, contractAddress: string, tokenBid: string): Promise<dna.Submitted>;
   /** Polls `messageResult` until the message leaves state 0; rejects (kind `timeout`) after `timeoutMs`. */
   waitForMessage(messageId: string, timeoutMs?: number): Promise<dna.MessageOutcome>;
-  /** The owners §3.5.9 reports for `tokenBid`, parsed from its bracketed `bidAddress`. */
+  /** The owners `tokenOwnerOf` reports for `tokenBid`, parsed from its bracketed `bidAddress`. */
   ownersOf(tokenBid: string): Promise<string[]>;
 }
 
@@ -2437,6 +2439,1290 @@ export declare class UlordClient {
   publishedResourcePages(input: ulord.AuthorPage): AsyncGenerator<ulord.Resource, void, undefined>;
 }
 
+/** The `pool` service's models and enums: `import type { pool } from "chainkit"`. */
+export declare namespace pool {
+  /**
+   * A payout coin.
+   */
+  type Coin = "btc" | "bch";
+  /**
+   * A profit account's currency.
+   */
+  type ProfitCoin = "btc" | "bch" | "cny";
+  /**
+   * The coin of the pool's real-time speed, or both.
+   */
+  type SpeedCoin = "btc" | "bch" | "all";
+  /**
+   * How a sub-account is paid.
+   */
+  type FeeType = "PPS" | "FPPS";
+  /**
+   * What an observer link may see.
+   */
+  type ObserverRight = "dashboard_observer" | "worker_observer" | "profit_observer";
+  /**
+   * Where a day's profit went.
+   */
+  type PayStatus = "saved" | "paying" | "finish" | "none";
+  /**
+   * How a payment is made.
+   */
+  type PayType = "BTC" | "RMB" | "BANK";
+  /**
+   * A new main account: give a phone, a mail or both.
+   */
+  interface NewAccount {
+    /**
+     * Main account name.
+     */
+    account: string;
+    /**
+     * Phone number.
+     */
+    phone?: string;
+    /**
+     * E-mail address.
+     */
+    mail?: string;
+    /**
+     * Password.
+     */
+    password: string;
+  }
+  /**
+   * A main account.
+   */
+  interface AccountName {
+    /**
+     * Main account name.
+     */
+    account: string;
+  }
+  /**
+   * What a main account is bound to.
+   */
+  interface BindInfo {
+    /**
+     * Bound phone number; may be empty when only a mail is bound.
+     */
+    phone?: string;
+    /**
+     * Bound e-mail address; may be empty when only a phone is bound.
+     */
+    mail?: string;
+  }
+  /**
+   * A main account's new phone number.
+   */
+  interface PhoneChange {
+    /**
+     * Main account name.
+     */
+    account: string;
+    /**
+     * New phone number.
+     */
+    phone: string;
+  }
+  /**
+   * A main account's new e-mail address.
+   */
+  interface MailChange {
+    /**
+     * Main account name.
+     */
+    account: string;
+    /**
+     * New e-mail address.
+     */
+    mail: string;
+  }
+  /**
+   * A main account and a password (to set or to check).
+   */
+  interface AccountPassword {
+    /**
+     * Main account name.
+     */
+    account: string;
+    /**
+     * Password.
+     */
+    password: string;
+  }
+  /**
+   * Whether the password is right.
+   */
+  interface PasswordCheck {
+    /**
+     * True when it matches.
+     */
+    data: boolean;
+  }
+  /**
+   * A phone number to look up.
+   */
+  interface Phone {
+    /**
+     * Phone number.
+     */
+    phone: string;
+  }
+  /**
+   * An e-mail address to look up.
+   */
+  interface Mail {
+    /**
+     * E-mail address.
+     */
+    mail: string;
+  }
+  /**
+   * Account names.
+   */
+  interface Names {
+    /**
+     * The names.
+     */
+    data: string[];
+  }
+  /**
+   * Several sub-accounts.
+   */
+  interface SubAccountNames {
+    /**
+     * Sub-account names.
+     */
+    userNames: string[];
+  }
+  /**
+   * A sub-account.
+   */
+  interface SubAccountName {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+  }
+  /**
+   * A sub-account's basic information.
+   */
+  interface SubAccountInfo {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Rated hash rate, in P.
+     */
+    theorySpeed: number;
+    /**
+     * Display name.
+     */
+    description: string;
+    /**
+     * Expected number of workers.
+     */
+    workerCount: bigint;
+    /**
+     * Main account name.
+     */
+    master: string;
+  }
+  /**
+   * Sub-accounts' basic information.
+   */
+  interface SubAccountInfos {
+    /**
+     * One per sub-account.
+     */
+    data: SubAccountInfo[];
+  }
+  /**
+   * A new sub-account.
+   */
+  interface NewSubAccount {
+    /**
+     * Main account name.
+     */
+    master: string;
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Rated hash rate, in P.
+     */
+    theorySpeed: number;
+    /**
+     * Display name.
+     */
+    description: string;
+    /**
+     * Expected number of workers.
+     */
+    workerCount: bigint | number;
+  }
+  /**
+   * A sub-account's fees.
+   */
+  interface FeeInfo {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * PPS or FPPS.
+     */
+    feeType: FeeType | (string & {});
+    /**
+     * Fee rate.
+     */
+    fee: number;
+    /**
+     * Referrer's account name.
+     */
+    refer?: string;
+    /**
+     * Referrer's rate.
+     */
+    commission?: number;
+    /**
+     * PPS fee rate of BCH profit.
+     */
+    bchPpsFee?: number;
+    /**
+     * Referrer's BCH rate.
+     */
+    bchCommission?: number;
+  }
+  /**
+   * Sub-accounts' fees.
+   */
+  interface FeeInfos {
+    /**
+     * One per sub-account.
+     */
+    data: FeeInfo[];
+  }
+  /**
+   * New fees for a sub-account: give only what changes (a field cannot be cleared).
+   */
+  interface FeeChange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * PPS or FPPS.
+     */
+    feeType?: FeeType;
+    /**
+     * Fee rate.
+     */
+    fee?: number;
+    /**
+     * Referrer's account name.
+     */
+    refer?: string;
+    /**
+     * Referrer's rate.
+     */
+    commission?: number;
+    /**
+     * PPS fee rate of BCH profit.
+     */
+    bchPpsFee?: number;
+    /**
+     * Referrer's BCH rate.
+     */
+    bchCommission?: number;
+  }
+  /**
+   * A sub-account's payout setting for one coin.
+   */
+  interface CoinQuery {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * The coin.
+     */
+    coinType: Coin;
+  }
+  /**
+   * A coin payout setting.
+   */
+  interface CoinHarvest {
+    /**
+     * Payout address.
+     */
+    address?: string;
+    /**
+     * Smallest automatic payout; 0 means no automatic payout.
+     */
+    min: number;
+    /**
+     * Last change, `YYYY-MM-DD HH:mm:ss`.
+     */
+    updatedAt?: string;
+  }
+  /**
+   * A new coin payout setting.
+   */
+  interface CoinHarvestChange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * The coin.
+     */
+    coinType: Coin;
+    /**
+     * Payout address.
+     */
+    address: string;
+    /**
+     * Smallest automatic payout: 0 (no automatic payout), 0.001, 0.01 or 0.1.
+     */
+    min: number;
+  }
+  /**
+   * A bank account.
+   */
+  interface BankAccount {
+    /**
+     * Province.
+     */
+    province?: string;
+    /**
+     * City.
+     */
+    city?: string;
+    /**
+     * Bank.
+     */
+    name?: string;
+    /**
+     * Branch.
+     */
+    branch?: string;
+    /**
+     * Account holder.
+     */
+    owner?: string;
+    /**
+     * Card number.
+     */
+    no?: string;
+  }
+  /**
+   * An RMB payout setting.
+   */
+  interface MoneyHarvest {
+    /**
+     * The bank account paid.
+     */
+    address?: BankAccount;
+    /**
+     * Smallest automatic payout; 0 means no automatic payout.
+     */
+    min: number;
+    /**
+     * Last change, `YYYY-MM-DD HH:mm:ss`.
+     */
+    updatedAt?: string;
+  }
+  /**
+   * A new RMB payout setting.
+   */
+  interface MoneyHarvestChange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Province.
+     */
+    province: string;
+    /**
+     * City.
+     */
+    city: string;
+    /**
+     * Bank.
+     */
+    name: string;
+    /**
+     * Branch.
+     */
+    branch: string;
+    /**
+     * Account holder.
+     */
+    owner: string;
+    /**
+     * Card number.
+     */
+    no: string;
+    /**
+     * Smallest automatic payout, at least 0; 0 means no automatic payout.
+     */
+    min: number;
+  }
+  /**
+   * Whether mining profit is turned into RMB.
+   */
+  interface CoinToMoney {
+    /**
+     * True when it is, automatically.
+     */
+    auto: boolean;
+  }
+  /**
+   * A new setting for turning mining profit into RMB.
+   */
+  interface CoinToMoneyChange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * True to turn profit into RMB automatically.
+     */
+    auto: boolean;
+  }
+  /**
+   * An observer link.
+   */
+  interface Observer {
+    /**
+     * The link.
+     */
+    link: string;
+    /**
+     * Its remark.
+     */
+    remark?: string;
+    /**
+     * Its number.
+     */
+    linkId: bigint;
+    /**
+     * What it may see.
+     */
+    rights: (ObserverRight | (string & {}))[];
+  }
+  /**
+   * A sub-account's observer links.
+   */
+  interface Observers {
+    /**
+     * The links.
+     */
+    data: Observer[];
+  }
+  /**
+   * A new observer link.
+   */
+  interface NewObserver {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * What it may see.
+     */
+    rights: ObserverRight[];
+    /**
+     * Its remark.
+     */
+    remark: string;
+  }
+  /**
+   * New values for an observer link.
+   */
+  interface ObserverChange {
+    /**
+     * Its number.
+     */
+    linkId: bigint | number;
+    /**
+     * What it may see.
+     */
+    rights: ObserverRight[];
+    /**
+     * Its remark.
+     */
+    remark: string;
+  }
+  /**
+   * The observer link to delete.
+   */
+  interface ObserverId {
+    /**
+     * Its number.
+     */
+    linkId: bigint | number;
+  }
+  /**
+   * A sub-account's profit in one currency.
+   */
+  interface ProfitSummary {
+    /**
+     * Latest payment.
+     */
+    latestPay?: number;
+    /**
+     * Total profit.
+     */
+    total: number;
+    /**
+     * Balance.
+     */
+    remain: number;
+    /**
+     * Automatic payout threshold: 0 no automatic payout, -1 no payout address set.
+     */
+    autoPay?: number;
+    /**
+     * Currency.
+     */
+    type: ProfitCoin | (string & {});
+  }
+  /**
+   * A sub-account's profit per currency.
+   */
+  interface ProfitSummaries {
+    /**
+     * One per currency.
+     */
+    data: ProfitSummary[];
+  }
+  /**
+   * Profit over days, in one currency.
+   */
+  interface ProfitQuery {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Currency.
+     */
+    coinType: ProfitCoin;
+    /**
+     * First day, `YYYY-MM-DD`.
+     */
+    start: string;
+    /**
+     * Last day, `YYYY-MM-DD`.
+     */
+    end: string;
+  }
+  /**
+   * One day's profit.
+   */
+  interface DayProfit {
+    /**
+     * The day, `YYYY-MM-DD` (`at` on the wire).
+     */
+    at: string;
+    /**
+     * Theoretical output of 1 P.
+     */
+    profitPerP: number;
+    /**
+     * Mean hash rate, in P.
+     */
+    speed: number;
+    /**
+     * Profit.
+     */
+    total: number;
+    /**
+     * Where it went.
+     */
+    status?: PayStatus | (string & {});
+  }
+  /**
+   * Profit per day.
+   */
+  interface DayProfits {
+    /**
+     * One per day.
+     */
+    data: DayProfit[];
+  }
+  /**
+   * One day.
+   */
+  interface Day {
+    /**
+     * The day, `YYYY-MM-DD`.
+     */
+    day: string;
+  }
+  /**
+   * One sub-account's payment of a day. Amounts are decimal text, kept exact.
+   */
+  interface Payment {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * The day, `YYYY-MM-DD` (`at` on the wire).
+     */
+    at: string;
+    /**
+     * BTC to pay (8 decimals).
+     */
+    btcPaid: string;
+    /**
+     * BCH to pay (8 decimals).
+     */
+    bchPaid: string;
+    /**
+     * RMB to pay (2 decimals).
+     */
+    rmbPaid: string;
+    /**
+     * BTC held back (8 decimals).
+     */
+    btcRemain: string;
+    /**
+     * BCH held back (8 decimals).
+     */
+    bchRemain: string;
+    /**
+     * RMB held back (2 decimals).
+     */
+    rmbRemain: string;
+    /**
+     * Why BTC is held back.
+     */
+    btcLockReason?: string;
+    /**
+     * Why BCH is held back.
+     */
+    bchLockReason?: string;
+    /**
+     * Why RMB is held back.
+     */
+    rmbLockReason?: string;
+    /**
+     * How it is paid.
+     */
+    payType: PayType | (string & {});
+    /**
+     * Where it is paid: a BTC address, an RMB account, or for BANK the bank account as JSON
+     * text.
+     */
+    address?: string;
+    /**
+     * BCH address.
+     */
+    bchAddress?: string;
+  }
+  /**
+   * Every sub-account's payment of a day.
+   */
+  interface Payments {
+    /**
+     * One per sub-account.
+     */
+    data: Payment[];
+  }
+  /**
+   * A sub-account over days.
+   */
+  interface DayRange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * First day, `YYYY-MM-DD`.
+     */
+    start: string;
+    /**
+     * Last day, `YYYY-MM-DD`.
+     */
+    end: string;
+  }
+  /**
+   * A sub-account over hours.
+   */
+  interface HourRange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * First hour, `YYYY-MM-DD HH:mm:ss`.
+     */
+    start: string;
+    /**
+     * Last hour, `YYYY-MM-DD HH:mm:ss`.
+     */
+    end: string;
+  }
+  /**
+   * A worker over days.
+   */
+  interface WorkerDayRange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Worker name.
+     */
+    worker: string;
+    /**
+     * First day, `YYYY-MM-DD`.
+     */
+    start: string;
+    /**
+     * Last day, `YYYY-MM-DD`.
+     */
+    end: string;
+  }
+  /**
+   * A worker over hours.
+   */
+  interface WorkerHourRange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Worker name.
+     */
+    worker: string;
+    /**
+     * First hour, `YYYY-MM-DD HH:mm:ss`.
+     */
+    start: string;
+    /**
+     * Last hour, `YYYY-MM-DD HH:mm:ss`.
+     */
+    end: string;
+  }
+  /**
+   * The hash rate of one day or hour.
+   */
+  interface SpeedPoint {
+    /**
+     * The day (`YYYY-MM-DD`) or hour (`YYYY-MM-DD HH:mm:ss`).
+     */
+    time: string;
+    /**
+     * Hash rate.
+     */
+    validSpeed: bigint;
+    /**
+     * Rejected share rate.
+     */
+    rejectRate?: number;
+  }
+  /**
+   * Hash rate over time.
+   */
+  interface SpeedPoints {
+    /**
+     * One per day or hour.
+     */
+    data: SpeedPoint[];
+  }
+  /**
+   * One worker's hash rate of one hour.
+   */
+  interface WorkerSpeedPoint {
+    /**
+     * Worker name.
+     */
+    worker: string;
+    /**
+     * The hour, `YYYY-MM-DD HH:mm:ss`.
+     */
+    time: string;
+    /**
+     * Hash rate.
+     */
+    validSpeed: bigint;
+    /**
+     * Rejected share rate.
+     */
+    rejectRate?: number;
+  }
+  /**
+   * Every worker's hash rate per hour.
+   */
+  interface WorkerSpeedPoints {
+    /**
+     * One per worker and hour.
+     */
+    data: WorkerSpeedPoint[];
+  }
+  /**
+   * A hash rate over a window.
+   */
+  interface Speed {
+    /**
+     * Valid hash rate, H/s.
+     */
+    validSpeed: bigint;
+    /**
+     * Rejected share rate.
+     */
+    rejectRate?: number;
+  }
+  /**
+   * A sub-account's hash rate now.
+   */
+  interface RealtimeSpeed {
+    /**
+     * Over 5 minutes.
+     */
+    speed5m: Speed;
+    /**
+     * Over 10 minutes.
+     */
+    speed10m?: Speed;
+    /**
+     * Over 30 minutes.
+     */
+    speed30m: Speed;
+    /**
+     * Over 24 hours.
+     */
+    speed24h: Speed;
+  }
+  /**
+   * A coin.
+   */
+  interface SpeedCoinQuery {
+    /**
+     * The coin, or `all`.
+     */
+    coinType: SpeedCoin;
+  }
+  /**
+   * The pool's hash rate over a window.
+   */
+  interface TotalSpeed {
+    /**
+     * Total hash rate, H/s.
+     */
+    totalSpeed: bigint;
+    /**
+     * Rejected share rate.
+     */
+    rejectRate?: number;
+  }
+  /**
+   * The pool's hash rate now, for one coin.
+   */
+  interface SystemSpeed {
+    /**
+     * Over 5 minutes.
+     */
+    speed5m: TotalSpeed;
+    /**
+     * Over 10 minutes.
+     */
+    speed10m: TotalSpeed;
+    /**
+     * Over 30 minutes.
+     */
+    speed30m: TotalSpeed;
+  }
+  /**
+   * The pool's hash rate now, one entry per coin asked for.
+   */
+  interface SystemSpeeds {
+    /**
+     * One per coin.
+     */
+    data: SystemSpeed[];
+  }
+  /**
+   * A worker group.
+   */
+  interface Group {
+    /**
+     * Group number (0 for workers in no group).
+     */
+    id: bigint;
+    /**
+     * Group name.
+     */
+    name: string;
+  }
+  /**
+   * A worker.
+   */
+  interface Worker {
+    /**
+     * Worker name.
+     */
+    name: string;
+    /**
+     * Over 5 minutes.
+     */
+    speed5m: Speed;
+    /**
+     * Over 30 minutes.
+     */
+    speed30m: Speed;
+    /**
+     * Over 24 hours.
+     */
+    speed24h: Speed;
+    /**
+     * Last share, `YYYY-MM-DD HH:mm:ss`.
+     */
+    lastCommitTime?: string;
+    /**
+     * 1 online, 2 stopped, 3 invalid.
+     */
+    status: number;
+    /**
+     * Its group.
+     */
+    group?: Group;
+  }
+  /**
+   * A sub-account's workers.
+   */
+  interface Workers {
+    /**
+     * The workers.
+     */
+    data: Worker[];
+  }
+  /**
+   * How many of a sub-account's workers are in each state.
+   */
+  interface WorkerSummary {
+    /**
+     * Running.
+     */
+    running: bigint;
+    /**
+     * Stopped.
+     */
+    stopped: bigint;
+    /**
+     * Invalid.
+     */
+    invalid: bigint;
+  }
+  /**
+   * A sub-account's worker groups.
+   */
+  interface Groups {
+    /**
+     * The groups.
+     */
+    data: Group[];
+  }
+  /**
+   * A new worker group.
+   */
+  interface NewGroup {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Group name.
+     */
+    name: string;
+  }
+  /**
+   * A worker group's new name.
+   */
+  interface GroupChange {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * New group name.
+     */
+    name: string;
+    /**
+     * Group number.
+     */
+    groupId: bigint | number;
+  }
+  /**
+   * The worker group to delete.
+   */
+  interface GroupId {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Group number.
+     */
+    groupId: bigint | number;
+  }
+  /**
+   * Workers to move into a group.
+   */
+  interface GroupMove {
+    /**
+     * Sub-account name.
+     */
+    userName: string;
+    /**
+     * Group number.
+     */
+    groupId: bigint | number;
+    /**
+     * Worker names.
+     */
+    workers: string[];
+  }
+  /**
+   * Workers online in one hour.
+   */
+  interface HourActive {
+    /**
+     * The hour, `YYYY-MM-DD HH:mm:ss` (`at` on the wire).
+     */
+    at: string;
+    /**
+     * Workers online.
+     */
+    workerNum: bigint;
+  }
+  /**
+   * Workers online per hour.
+   */
+  interface HourActives {
+    /**
+     * One per hour.
+     */
+    data: HourActive[];
+  }
+  /**
+   * Workers online in one day.
+   */
+  interface DayActive {
+    /**
+     * The day, `YYYY-MM-DD` (`at` on the wire).
+     */
+    at: string;
+    /**
+     * Workers online.
+     */
+    workerNum: bigint;
+  }
+  /**
+   * Workers online per day.
+   */
+  interface DayActives {
+    /**
+     * One per day.
+     */
+    data: DayActive[];
+  }
+}
+
+/** The `pool` endpoints: `client.pool`. Each rejects with `ChainkitError`. */
+export declare class PoolClient {
+  private constructor();
+  /**
+   * Creates a main account.
+   */
+  accountCreate(input: pool.NewAccount): Promise<void>;
+  /**
+   * The phone and e-mail a main account is bound to.
+   */
+  accountGetBindInfo(input: pool.AccountName): Promise<pool.BindInfo>;
+  /**
+   * Changes a main account's phone number.
+   */
+  accountUpdatePhone(input: pool.PhoneChange): Promise<void>;
+  /**
+   * Changes a main account's e-mail address.
+   */
+  accountUpdateMail(input: pool.MailChange): Promise<void>;
+  /**
+   * Changes a main account's password.
+   */
+  accountUpdatePassword(input: pool.AccountPassword): Promise<void>;
+  /**
+   * Checks a main account's password.
+   */
+  accountCheckPassword(input: pool.AccountPassword): Promise<pool.PasswordCheck>;
+  /**
+   * The main accounts bound to a phone number.
+   */
+  accountQueryUserNameByPhone(input: pool.Phone): Promise<pool.Names>;
+  /**
+   * The main accounts bound to an e-mail address.
+   */
+  accountQueryUserNameByMail(input: pool.Mail): Promise<pool.Names>;
+  /**
+   * Every sub-account name of a main account.
+   */
+  subAccountGetUserAll(input: pool.AccountName): Promise<pool.Names>;
+  /**
+   * Several sub-accounts' basic information.
+   */
+  subAccountBulkGetBasicInfo(input: pool.SubAccountNames): Promise<pool.SubAccountInfos>;
+  /**
+   * Creates a sub-account.
+   */
+  subAccountCreate(input: pool.NewSubAccount): Promise<void>;
+  /**
+   * Several sub-accounts' fees.
+   */
+  subAccountBulkGetFeeInfo(input: pool.SubAccountNames): Promise<pool.FeeInfos>;
+  /**
+   * Changes a sub-account's fees (only the fields given).
+   */
+  subAccountUpdateFeeInfo(input: pool.FeeChange): Promise<void>;
+  /**
+   * A sub-account's payout setting for one coin.
+   */
+  subAccountGetCoinHarvestSetting(input: pool.CoinQuery): Promise<pool.CoinHarvest>;
+  /**
+   * Sets a sub-account's payout for one coin.
+   */
+  subAccountSetCoinHarvestSetting(input: pool.CoinHarvestChange): Promise<void>;
+  /**
+   * A sub-account's RMB payout setting.
+   */
+  subAccountGetMoneyHarvestSetting(input: pool.SubAccountName): Promise<pool.MoneyHarvest>;
+  /**
+   * Sets a sub-account's RMB payout.
+   */
+  subAccountSetMoneyHarvestSetting(input: pool.MoneyHarvestChange): Promise<void>;
+  /**
+   * Whether a sub-account's profit is turned into RMB.
+   */
+  subAccountGetCoin2MoneySetting(input: pool.SubAccountName): Promise<pool.CoinToMoney>;
+  /**
+   * Sets whether a sub-account's profit is turned into RMB.
+   */
+  subAccountSetCoin2MoneySetting(input: pool.CoinToMoneyChange): Promise<void>;
+  /**
+   * A sub-account's observer links.
+   */
+  subAccountGetObserverList(input: pool.SubAccountName): Promise<pool.Observers>;
+  /**
+   * Adds an observer link (list again for its number).
+   */
+  subAccountAddObserverInfo(input: pool.NewObserver): Promise<void>;
+  /**
+   * Changes an observer link.
+   */
+  subAccountUpdateObserverInfo(input: pool.ObserverChange): Promise<void>;
+  /**
+   * Deletes an observer link.
+   */
+  subAccountDeleteObserverInfo(input: pool.ObserverId): Promise<void>;
+  /**
+   * A sub-account's profit summary per currency.
+   */
+  profitGetSubAccountSummary(input: pool.SubAccountName): Promise<pool.ProfitSummaries>;
+  /**
+   * A main account's profit summary per currency, over all its sub-accounts.
+   */
+  profitGetAccountSummary(input: pool.AccountName): Promise<pool.ProfitSummaries>;
+  /**
+   * A sub-account's profit per day.
+   */
+  profitGetByDay(input: pool.ProfitQuery): Promise<pool.DayProfits>;
+  /**
+   * Every sub-account's payment of one day.
+   */
+  profitGetAllUserPaymentByDay(input: pool.Day): Promise<pool.Payments>;
+  /**
+   * A sub-account's hash rate per day.
+   */
+  speedGetSubAccountDailySpeed(input: pool.DayRange): Promise<pool.SpeedPoints>;
+  /**
+   * A sub-account's hash rate per hour.
+   */
+  speedGetSubAccountHourlySpeed(input: pool.HourRange): Promise<pool.SpeedPoints>;
+  /**
+   * A sub-account's hash rate now.
+   */
+  speedGetSubAccountRealtimeSpeed(input: pool.SubAccountName): Promise<pool.RealtimeSpeed>;
+  /**
+   * A worker's hash rate per day.
+   */
+  speedGetWorkerDailySpeed(input: pool.WorkerDayRange): Promise<pool.SpeedPoints>;
+  /**
+   * A worker's hash rate per hour.
+   */
+  speedGetWorkerHourlySpeed(input: pool.WorkerHourRange): Promise<pool.SpeedPoints>;
+  /**
+   * Every worker's hash rate per hour, for a sub-account.
+   */
+  speedGetSubAccountAllWorkersHourlySpeedBulk(input: pool.HourRange): Promise<pool.WorkerSpeedPoints>;
+  /**
+   * The pool's hash rate per day, the last 30 days.
+   */
+  speedGetSystemDailySpeed(): Promise<pool.SpeedPoints>;
+  /**
+   * The pool's hash rate per hour, the last 24 hours.
+   */
+  speedGetSystemHourlySpeed(): Promise<pool.SpeedPoints>;
+  /**
+   * The pool's hash rate now, per coin.
+   */
+  speedGetSystemRealtimeSpeed(input: pool.SpeedCoinQuery): Promise<pool.SystemSpeeds>;
+  /**
+   * A sub-account's workers.
+   */
+  workerGetSubAccountWorkerList(input: pool.SubAccountName): Promise<pool.Workers>;
+  /**
+   * How many of a sub-account's workers run, stopped or are invalid.
+   */
+  workerGetSubAccountWorkerSummary(input: pool.SubAccountName): Promise<pool.WorkerSummary>;
+  /**
+   * A sub-account's worker groups.
+   */
+  workerGetSubAccountWorkerGroupList(input: pool.SubAccountName): Promise<pool.Groups>;
+  /**
+   * Creates a worker group (list again for its number).
+   */
+  workerCreateGroup(input: pool.NewGroup): Promise<void>;
+  /**
+   * Renames a worker group.
+   */
+  workerUpdateGroup(input: pool.GroupChange): Promise<void>;
+  /**
+   * Deletes a worker group.
+   */
+  workerDeleteGroup(input: pool.GroupId): Promise<void>;
+  /**
+   * Moves workers into a group.
+   */
+  workerSetWorkerGroupBulk(input: pool.GroupMove): Promise<void>;
+  /**
+   * Workers online per hour, over days.
+   */
+  workerGetSubAccountWorkerHourlyActiveNumList(input: pool.DayRange): Promise<pool.HourActives>;
+  /**
+   * Workers online per day.
+   */
+  workerGetSubAccountWorkerDailyActiveNumList(input: pool.DayRange): Promise<pool.DayActives>;
+}
+
 declare module "./node/chainkit_wasm.js" {
   interface Client {
     /** The `dna` endpoints. */
@@ -2445,5 +3731,7 @@ declare module "./node/chainkit_wasm.js" {
     readonly ddc: DdcClient;
     /** The `ulord` endpoints. */
     readonly ulord: UlordClient;
+    /** The `pool` endpoints. */
+    readonly pool: PoolClient;
   }
 }

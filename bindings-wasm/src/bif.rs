@@ -367,13 +367,13 @@ pub fn bif_sign_contract_call(
     })
 }
 
-/// The DNA transfer `input` (seed §3.3.3).
+/// The contract-call `input` of a DNA transfer (`safeTransferFrom`; sign it for `transferDna`).
 #[wasm_bindgen(js_name = bifTransferInput)]
 pub fn bif_transfer_input(from: &str, to: &str, token_bid: &str) -> Result<String, JsValue> {
     guard::sync(|| bif::transfer_input(from, to, token_bid).map_err(js))
 }
 
-/// The DNA burn `input` (seed §3.3.4).
+/// The contract-call `input` of a DNA burn (sign it for `burnDna`).
 #[wasm_bindgen(js_name = bifBurnInput)]
 pub fn bif_burn_input(token_bid: &str) -> Result<String, JsValue> {
     guard::sync(|| bif::burn_input(token_bid).map_err(js))

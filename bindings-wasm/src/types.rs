@@ -126,7 +126,7 @@ export interface RawResponse {
  */
 export type ErrorKind =
   | "network" | "timeout" | "cancelled" | "unauthorized" | "rate_limited"
-  | "api" | "invalid_input" | "decode" | "signing" | "config" | "internal";
+  | "api" | "invalid_input" | "decode" | "signing" | "config" | "forbidden" | "internal";
 "#;
 
 #[wasm_bindgen]

@@ -539,3 +539,151 @@ async fn ulord_admin_and_external_flow_with_a_new_apps_key() {
     assert_eq!(field(&wrong, "code").as_string().as_deref(), Some("20004"));
     assert_eq!(field(&wrong, "kind").as_string().as_deref(), Some("api"));
 }
+
+/// Seed 003 in the browser (and Node): the pool's signed envelope (a fresh JWT and signNonce on
+/// every request) over fetch with CORS, a sub-account created → an observer link added, listed
+/// and deleted → a worker group created, a worker moved into it, renamed and deleted → profit by
+/// day over a week, through `call_endpoint`.
+#[wasm_bindgen_test]
+async fn pool_whole_flow_through_call_endpoint() {
+    let credentials = object(&[
+        ("scheme", "pool".into()),
+        ("clientId", "sandbox-client".into()),
+        ("secretKey", "sandbox-secret-key".into()),
+        ("secretSalt", "sandbox-secret-salt".into()),
+    ]);
+    let options = object(&[("credentials", credentials)]);
+    let client = Client::new(sandbox(), Some(options.unchecked_into())).unwrap();
+    let call = |name: &'static str, input: JsValue| {
+        let client = &client;
+        async move {
+            client
+                .call_endpoint("pool".into(), name.into(), input)
+                .await
+        }
+    };
+    let data = |v: &JsValue| js_sys::Array::from(&field(v, "data"));
+    let text = |v: &JsValue, name: &str| field(v, name).as_string().unwrap();
+    // The Node and browser runs share the sandbox: a name of this run.
+    let name = format!("web-miner-{}", js_sys::Date::now());
+    let sub = || object(&[("userName", name.clone().into())]);
+
+    let new_sub = object(&[
+        ("master", "alice".into()),
+        ("userName", name.clone().into()),
+        ("theorySpeed", 2.0.into()),
+        ("description", "四川矿场".into()),
+        ("workerCount", 3.into()),
+    ]);
+    call("sub_account_create", new_sub).await.unwrap();
+    let all = call(
+        "sub_account_get_user_all",
+        object(&[("account", "alice".into())]),
+    )
+    .await
+    .unwrap();
+    assert!(data(&all)
+        .iter()
+        .any(|n| n.as_string().as_deref() == Some(&name)));
+
+    let rights = js_sys::Array::of2(&"profit_observer".into(), &"worker_observer".into());
+    let observer = object(&[
+        ("userName", name.clone().into()),
+        ("rights", rights.into()),
+        ("remark", "会计".into()),
+    ]);
+    call("sub_account_add_observer_info", observer)
+        .await
+        .unwrap();
+    let links = data(&call("sub_account_get_observer_list", sub()).await.unwrap());
+    assert_eq!(links.length(), 1);
+    let link = links.get(0);
+    assert_eq!(text(&link, "remark"), "会计");
+    let listed: Vec<String> = js_sys::Array::from(&field(&link, "rights"))
+        .iter()
+        .map(|r| r.as_string().unwrap())
+        .collect();
+    assert_eq!(listed, ["profit_observer", "worker_observer"]);
+    let link_id = field(&link, "linkId");
+    assert!(link_id.is_bigint());
+    call(
+        "sub_account_delete_observer_info",
+        object(&[("linkId", link_id)]),
+    )
+    .await
+    .unwrap();
+    let links = data(&call("sub_account_get_observer_list", sub()).await.unwrap());
+    assert_eq!(links.length(), 0);
+
+    let workers = data(
+        &call("worker_get_sub_account_worker_list", sub())
+            .await
+            .unwrap(),
+    );
+    assert_eq!(workers.length(), 3);
+    let worker = text(&workers.get(0), "name");
+    let group = object(&[("userName", name.clone().into()), ("name", "四川".into())]);
+    call("worker_create_group", group).await.unwrap();
+    let groups = || async {
+        data(
+            &call("worker_get_sub_account_worker_group_list", sub())
+                .await
+                .unwrap(),
+        )
+    };
+    let group_id = field(
+        &groups()
+            .await
+            .iter()
+            .find(|g| text(g, "name") == "四川")
+            .unwrap(),
+        "id",
+    );
+    assert!(group_id.is_bigint());
+    let group_move = object(&[
+        ("userName", name.clone().into()),
+        ("groupId", group_id.clone()),
+        ("workers", js_sys::Array::of1(&worker.clone().into()).into()),
+    ]);
+    call("worker_set_worker_group_bulk", group_move)
+        .await
+        .unwrap();
+    let moved = data(
+        &call("worker_get_sub_account_worker_list", sub())
+            .await
+            .unwrap(),
+    );
+    let first = moved.iter().find(|w| text(w, "name") == worker).unwrap();
+    assert_eq!(field(&field(&first, "group"), "id"), group_id);
+    let rename = object(&[
+        ("userName", name.clone().into()),
+        ("name", "成都".into()),
+        ("groupId", group_id.clone()),
+    ]);
+    call("worker_update_group", rename).await.unwrap();
+    assert!(groups()
+        .await
+        .iter()
+        .any(|g| field(&g, "id") == group_id && text(&g, "name") == "成都"));
+    let delete = object(&[
+        ("userName", name.clone().into()),
+        ("groupId", group_id.clone()),
+    ]);
+    call("worker_delete_group", delete).await.unwrap();
+    assert!(groups().await.iter().all(|g| field(&g, "id") != group_id));
+
+    // Profit over a week: one row a day (`at` on the wire), in order.
+    let week = object(&[
+        ("userName", name.clone().into()),
+        ("coinType", "btc".into()),
+        ("start", "2026-11-01".into()),
+        ("end", "2026-11-07".into()),
+    ]);
+    let days = data(&call("profit_get_by_day", week).await.unwrap());
+    let dates: Vec<String> = days.iter().map(|d| text(&d, "at")).collect();
+    let expected: Vec<String> = (1..=7).map(|d| format!("2026-11-{d:02}")).collect();
+    assert_eq!(dates, expected);
+    assert!(days
+        .iter()
+        .all(|d| field(&d, "speed").as_f64().unwrap() > 0.0));
+}

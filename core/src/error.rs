@@ -23,7 +23,8 @@ pub enum ErrorKind {
     RateLimited,
     /// The service answered with an error.
     Api,
-    /// Input failed validation before any network call.
+    /// Input failed validation: before any network call, or by a service's documented
+    /// invalid-input code (the pool's 5010).
     InvalidInput,
     /// The response could not be understood.
     Decode,
@@ -31,6 +32,9 @@ pub enum ErrorKind {
     Signing,
     /// The client is configured wrongly (bad base URL, missing credential).
     Config,
+    /// The credentials were accepted but may not do this (a documented permission code, such
+    /// as the pool's 5040).
+    Forbidden,
 }
 
 impl ErrorKind {
@@ -47,6 +51,7 @@ impl ErrorKind {
             Self::Decode => "decode",
             Self::Signing => "signing",
             Self::Config => "config",
+            Self::Forbidden => "forbidden",
         }
     }
 
@@ -56,7 +61,7 @@ impl ErrorKind {
     }
 
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 11] = [
         Self::Network,
         Self::Timeout,
         Self::Cancelled,
@@ -67,6 +72,7 @@ impl ErrorKind {
         Self::Decode,
         Self::Signing,
         Self::Config,
+        Self::Forbidden,
     ];
 }
 
@@ -96,6 +102,9 @@ struct Fields {
     /// this process (DNS or connect failure), or the service's answer proves it did no work.
     /// That makes even a non-idempotent call safe to retry.
     request_sent: bool,
+    /// The service reported a fault of its own that a repeat may not meet (like HTTP 502-504
+    /// inside a 200 answer: the pool's 5050 系统错误), so an idempotent call may be retried.
+    transient: bool,
     source: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
 
@@ -111,6 +120,7 @@ impl Error {
             request_id: None,
             retry_after: None,
             request_sent: true,
+            transient: false,
             source: None,
         }))
     }
@@ -162,6 +172,12 @@ impl Error {
     /// Records how long the service asked us to wait.
     pub fn with_retry_after(mut self, after: Duration) -> Self {
         self.0.retry_after = Some(after);
+        self
+    }
+
+    /// Marks a fault of the service's own that a repeat may not meet (see [`Error::transient`]).
+    pub fn with_transient(mut self) -> Self {
+        self.0.transient = true;
         self
     }
 
@@ -231,6 +247,11 @@ impl Error {
     /// False when the request provably had no effect (see [`Error::not_sent`]).
     pub fn request_sent(&self) -> bool {
         self.0.request_sent
+    }
+    /// True when the service reported a fault of its own that a repeat may not meet: an
+    /// idempotent call is retried on it.
+    pub fn transient(&self) -> bool {
+        self.0.transient
     }
 }
 

@@ -62,6 +62,7 @@ services!($
     dna dna_api,
     ddc ddc_api,
     ulord ulord_api,
+    pool pool_api,
 );
 
 pub use endpoint::{Endpoint, RawRequest, RawResponse};

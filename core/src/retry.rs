@@ -5,8 +5,9 @@
 //! - A call whose request provably had no effect is always retried (within the attempts and
 //!   time allowed): the request never left (DNS or connect failure), or the service's answer
 //!   proves it did no work (such errors are marked [`Error::not_sent`]).
-//! - An idempotent call is also retried after a timeout, a broken connection, 502/503/504 and
-//!   429, honouring `Retry-After`.
+//! - An idempotent call is also retried after a timeout, a broken connection, 502/503/504,
+//!   429 (honouring `Retry-After`) and a service fault reported in the body
+//!   ([`Error::transient`]: the pool's 5050).
 //! - A non-idempotent call (a mint, a transfer) that was sent is never retried by this policy,
 //!   whatever the answer: a gateway may answer 429 or 503 with `Retry-After` after the backend
 //!   did the work, and a retry would submit it twice. The caller decides, e.g. after checking
@@ -72,7 +73,7 @@ impl RetryPolicy {
         }
         match error.kind() {
             ErrorKind::RateLimited | ErrorKind::Network | ErrorKind::Timeout => true,
-            ErrorKind::Api => matches!(error.status(), Some(502..=504)),
+            ErrorKind::Api => error.transient() || matches!(error.status(), Some(502..=504)),
             _ => false,
         }
     }
@@ -131,6 +132,10 @@ mod tests {
         assert!(RetryPolicy::is_retryable(&slow, true));
         assert!(RetryPolicy::is_retryable(&api(502), true));
         assert!(!RetryPolicy::is_retryable(&api(502), false));
+        let fault = api(200).with_transient();
+        assert!(RetryPolicy::is_retryable(&fault, true));
+        assert!(!RetryPolicy::is_retryable(&fault, false));
+        assert!(!RetryPolicy::is_retryable(&api(200), true));
         // Issue 17 finding 8: a gateway may answer 429 or 503 + Retry-After after the backend
         // did the work; a sent mint is not retried then.
         let busy = api(503).with_retry_after(Duration::from_secs(1));

@@ -4,30 +4,20 @@
 //! checked against the listed prices; then documented refusals as typed errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::ddc::*;
-use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
+use chainkit_core::{ErrorKind, Secret};
+use common::in_process as sandbox;
 use futures::StreamExt as _;
 
 const IMAGE: &str = "png,iVBORw0KGgoAAAANSUhEUg==";
 
-async fn sandbox() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = chainkit_sandbox::app(chainkit_sandbox::Config::default());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{addr}")
-}
-
 fn client_with(base: &str, token: &str) -> DdcClient {
-    let config = ClientConfig::new(base).unwrap();
-    let runtime = Runtime::native().unwrap();
-    let auth = Credentials::DdcApiToken {
-        token: Secret::new(token.to_owned()),
-    }
-    .authorizer(&config.base_url, runtime.transport.clone())
-    .unwrap();
-    DdcClient::new(Executor::new(config, runtime), auth)
+    let token = Secret::new(token.to_owned());
+    let (executor, auth) = common::parts(base, Credentials::DdcApiToken { token });
+    DdcClient::new(executor, auth)
 }
 
 fn client(base: &str) -> DdcClient {

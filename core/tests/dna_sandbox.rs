@@ -11,30 +11,22 @@ use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::bif::KeyType;
 use chainkit_core::dna::flows::STATE_SUCCEEDED;
 use chainkit_core::dna::*;
-use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
+use chainkit_core::{ErrorKind, Secret};
+use common::in_process as sandbox;
+
+mod common;
 
 const CONTRACT: &str = "did:bid:efAHUyTyhCdUXSxb3znw3Jw4ET24GdCk";
 const WAIT: Duration = Duration::from_secs(20);
 
-async fn sandbox() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = chainkit_sandbox::app(chainkit_sandbox::Config::default());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{addr}")
-}
-
 fn client(base: &str) -> DnaClient {
-    let config = ClientConfig::new(base).unwrap();
-    let runtime = Runtime::native().unwrap();
     let dna = chainkit_sandbox::config::Dna::default();
-    let auth = Credentials::Dna {
+    let credentials = Credentials::Dna {
         api_key: dna.api_key,
         api_secret: Secret::new(dna.api_secret),
-    }
-    .authorizer(&config.base_url, runtime.transport.clone())
-    .unwrap();
-    DnaClient::new(Executor::new(config, runtime), auth)
+    };
+    let (executor, auth) = common::parts(base, credentials);
+    DnaClient::new(executor, auth)
 }
 
 fn asset(series_id: &str, number: &str, to: &str) -> MintDna {

@@ -5,30 +5,21 @@
 //! lists, walked page by page. Documented errors arrive typed.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use futures::TryStreamExt;
 
 use chainkit_core::auth::credentials::Credentials;
 use chainkit_core::auth::ulord::AdminSession;
 use chainkit_core::ulord::*;
-use chainkit_core::{ClientConfig, ErrorKind, Executor, Runtime, Secret};
+use chainkit_core::{ErrorKind, Secret};
+use common::in_process as sandbox;
 
 const IPFS: &str = "QmUH2NbKrURA6hAmJnhfP4VTDtkjUs3fVCN2L7DoE3JLmm";
 
-async fn sandbox() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = chainkit_sandbox::app(chainkit_sandbox::Config::default());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    format!("http://{addr}")
-}
-
 fn client(base: &str, credentials: Credentials) -> UlordClient {
-    let config = ClientConfig::new(base).unwrap();
-    let runtime = Runtime::native().unwrap();
-    let auth = credentials
-        .authorizer(&config.base_url, runtime.transport.clone())
-        .unwrap();
-    UlordClient::new(Executor::new(config, runtime), auth)
+    let (executor, auth) = common::parts(base, credentials);
+    UlordClient::new(executor, auth)
 }
 
 fn admin(base: &str) -> UlordClient {

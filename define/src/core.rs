@@ -75,6 +75,7 @@ fn rule_spec(rule: &Rule) -> TokenStream {
         Rule::Bid => quote!(crate::api::Rule::Bid),
         Rule::OneOfStr(v) => quote!(crate::api::Rule::OneOfStr(&[#(#v),*])),
         Rule::OneOfInt(v) => quote!(crate::api::Rule::OneOfInt(&[#((#v) as i64),*])),
+        Rule::OneOfNum(v) => quote!(crate::api::Rule::OneOfNum(&[#(#v),*])),
         Rule::Range(a, b) => quote!(crate::api::Rule::Range((#a) as f64, (#b) as f64)),
         Rule::Date => quote!(crate::api::Rule::Date),
         Rule::DateTime => quote!(crate::api::Rule::DateTime),
@@ -326,12 +327,14 @@ pub fn expand(svc: &Service) -> syn::Result<TokenStream> {
         let doc = spec_doc(&m.docs);
         let fields = m.fields.iter().map(field_spec);
         let foreign = foreign_type(&svc.module.to_string(), &name);
+        let one_of_required = &m.one_of_required;
         quote! {
             crate::api::ModelSpec {
                 name: #name,
                 foreign: #foreign,
                 kind: crate::api::ModelKind::#kind,
                 doc: #doc,
+                one_of_required: &[#(#one_of_required),*],
                 fields: &[#(#fields),*],
             }
         }

@@ -52,6 +52,8 @@ pub struct Model {
     pub docs: Vec<LitStr>,
     pub input: bool,
     pub name: Ident,
+    /// `[one_of_required("a", "b")]`: wire names of which at least one must be given.
+    pub one_of_required: Vec<LitStr>,
     pub fields: Vec<Field>,
 }
 
@@ -97,6 +99,7 @@ pub enum Rule {
     Bid,
     OneOfStr(Vec<LitStr>),
     OneOfInt(Vec<Expr>),
+    OneOfNum(Vec<Expr>),
     Range(Expr, Expr),
     Date,
     DateTime,
@@ -271,6 +274,28 @@ fn parse_model(input: ParseStream, docs_: Vec<LitStr>) -> Result<Model> {
         false
     };
     let name = input.parse()?;
+    let one_of_required = if input.peek(syn::token::Bracket) {
+        let rule;
+        syn::bracketed!(rule in input);
+        let call: syn::ExprCall = rule.parse()?;
+        if !matches!(&*call.func, Expr::Path(p) if p.path.is_ident("one_of_required")) {
+            return Err(Error::new_spanned(
+                &call.func,
+                "expected one_of_required(\"a\", \"b\")",
+            ));
+        }
+        call.args
+            .iter()
+            .map(|a| match a {
+                Expr::Lit(syn::ExprLit {
+                    lit: Lit::Str(s), ..
+                }) => Ok(s.clone()),
+                other => Err(Error::new_spanned(other, "expected a field's wire name")),
+            })
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        Vec::new()
+    };
     let body;
     braced!(body in input);
     let mut fields = Vec::new();
@@ -284,6 +309,7 @@ fn parse_model(input: ParseStream, docs_: Vec<LitStr>) -> Result<Model> {
         docs: docs_,
         input: is_input,
         name,
+        one_of_required,
         fields,
     })
 }
@@ -413,8 +439,19 @@ fn parse_rule(expr: Expr) -> Result<Rule> {
                     _ => None,
                 })
                 .collect();
+            let floats = array.elems.iter().all(|e| {
+                matches!(
+                    e,
+                    Expr::Lit(syn::ExprLit {
+                        lit: Lit::Float(_),
+                        ..
+                    })
+                )
+            });
             if strings.len() == array.elems.len() {
                 Rule::OneOfStr(strings)
+            } else if floats {
+                Rule::OneOfNum(array.elems.iter().cloned().collect())
             } else {
                 Rule::OneOfInt(array.elems.iter().cloned().collect())
             }

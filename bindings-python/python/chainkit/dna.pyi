@@ -10,7 +10,7 @@ __all__ = ["AccessToken", "Account", "AccountUpload", "Ack", "AuthDestroy", "Aut
 
 @final
 class DnaType:
-    """What an asset is, as §3.6.3 codes it (a string code on the wire)."""
+    """What an asset is, as certified assets (`auth_dna`) code it (a string code on the wire)."""
 
     IMAGE: DnaType
     """An image (`"0"`)."""
@@ -24,8 +24,8 @@ class DnaType:
 
 @final
 class TokenRequest:
-    """§3.3.1 getToken input: the application's credentials (it sends them in the query string,
-    as documented; chainkit never logs that URL)."""
+    """The application's credentials, as the token request (`get_token`) takes them (it sends them
+    in the query string, as documented; chainkit never logs that URL)."""
 
     api_key: str
     """`apiKey`, issued when the application is approved."""
@@ -35,7 +35,7 @@ class TokenRequest:
 
 @final
 class AccessToken:
-    """§3.3.1 answer."""
+    """The token request's answer."""
 
     access_token: Secret
     """The `accessToken` header value for the other endpoints (a JWT in the example)."""
@@ -53,7 +53,7 @@ class Ack:
 
 @final
 class Account:
-    """§3.3.5 one C-side user account."""
+    """One C-side user account to activate."""
 
     phone: str
     """SHA-256 of the phone number, 64 hex digits (`flows::create_account` hashes it for you)."""
@@ -63,7 +63,7 @@ class Account:
 
 @final
 class AccountUpload:
-    """§3.3.5 input: accounts to activate (no maximum is documented)."""
+    """C-side user accounts to activate (no maximum is documented)."""
 
     data: list[Account]
     """The accounts."""
@@ -71,7 +71,7 @@ class AccountUpload:
 
 @final
 class SeriesAdd:
-    """§3.4.1 input: a new series (集合)."""
+    """A new series (集合) to create."""
 
     series_name: str
     """Series name, unique, at most 50 characters."""
@@ -85,7 +85,7 @@ class SeriesAdd:
 
 @final
 class SeriesCreated:
-    """§3.4.1 answer."""
+    """The series `series_add` created."""
 
     series_id: str
     """The new series' id."""
@@ -95,7 +95,7 @@ class SeriesCreated:
 
 @final
 class SeriesListRequest:
-    """§3.4.2 input: one page of the application's series."""
+    """Which page of the application's series to list."""
 
     page_num: int
     """Page number, from 1."""
@@ -105,7 +105,7 @@ class SeriesListRequest:
 
 @final
 class Series:
-    """§3.4.2 / §3.4.3 a series."""
+    """A series, as listed or got by id."""
 
     series_id: str
     """Series id."""
@@ -125,7 +125,7 @@ class Series:
 
 @final
 class SeriesPage:
-    """§3.4.2 answer."""
+    """One page of the application's series."""
 
     total: int
     """Total number of series."""
@@ -135,7 +135,7 @@ class SeriesPage:
 
 @final
 class SeriesId:
-    """§3.4.3 input."""
+    """The series to get."""
 
     series_id: str
     """Series id."""
@@ -143,7 +143,7 @@ class SeriesId:
 
 @final
 class SeriesDnaRequest:
-    """§3.4.4 input: one page of a series' assets."""
+    """Which page of a series' assets to list."""
 
     series_id: str
     """Series id."""
@@ -155,7 +155,7 @@ class SeriesDnaRequest:
 
 @final
 class DnaAsset:
-    """A digital asset (§3.4.4, §3.5.5, §3.5.6)."""
+    """A digital asset, as a series' or a user's asset list shows it or as got by its BID."""
 
     token_bid: str | None
     """On-chain id; absent (or `null`) while the asset's registration is not yet on chain."""
@@ -185,7 +185,7 @@ class DnaAsset:
 
 @final
 class DnaPage:
-    """A page of assets (§3.4.4, §3.5.5)."""
+    """A page of a series' or a user's assets."""
 
     total: int
     """Total count."""
@@ -195,7 +195,7 @@ class DnaPage:
 
 @final
 class MintDna:
-    """§3.5.1 input (and one item of §3.5.2): an asset to register."""
+    """An asset to register (mint), alone or as one item of a batch."""
 
     series_id: str
     """Series id from `series_add`."""
@@ -223,7 +223,7 @@ class MintDna:
 
 @final
 class BatchMintDna:
-    """§3.5.2 input: up to 100 assets in one message."""
+    """Up to 100 assets to register in one message."""
 
     data: list[MintDna]
     """The assets."""
@@ -231,7 +231,8 @@ class BatchMintDna:
 
 @final
 class Submitted:
-    """An accepted asynchronous write (§3.5.1–§3.5.4): poll `message_result` with its id."""
+    """An accepted asynchronous write (a mint, batch mint, transfer or burn): poll `message_result`
+    with its id."""
 
     message_id: str
     """Message id."""
@@ -239,7 +240,7 @@ class Submitted:
 
 @final
 class TransferDna:
-    """§3.5.3 input: a signed transfer (build it with `flows::transfer`, or `bif`)."""
+    """A signed transfer (build it with `flows::transfer`, or `bif`)."""
 
     token_bid: str
     """The asset."""
@@ -257,7 +258,7 @@ class TransferDna:
 
 @final
 class BurnDna:
-    """§3.5.4 input: a signed burn."""
+    """A signed burn."""
 
     token_bid: str
     """The asset."""
@@ -273,7 +274,7 @@ class BurnDna:
 
 @final
 class UserDnaRequest:
-    """§3.5.5 input: one page of a user's assets."""
+    """Which page of a user's assets to list."""
 
     user_id: str
     """The user's BID."""
@@ -285,7 +286,7 @@ class UserDnaRequest:
 
 @final
 class TokenBid:
-    """An asset's BID (§3.5.6, §3.5.9)."""
+    """An asset's BID, to get the asset or its owner."""
 
     token_bid: str
     """The asset."""
@@ -293,7 +294,7 @@ class TokenBid:
 
 @final
 class DnaDetail:
-    """§3.5.6 answer."""
+    """One asset, got by its BID."""
 
     data: DnaAsset
     """The asset."""
@@ -301,7 +302,7 @@ class DnaDetail:
 
 @final
 class RecordsRequest:
-    """§3.5.7 input: one page of an asset's records."""
+    """Which page of an asset's operation records to list."""
 
     token_bid: str
     """The asset."""
@@ -313,7 +314,7 @@ class RecordsRequest:
 
 @final
 class DnaRecord:
-    """§3.5.7 one operation on an asset."""
+    """One operation on an asset, from its records."""
 
     operation: int
     """0 register, 1 transfer, 2 burn, 4 metadata (there is no 3)."""
@@ -333,7 +334,7 @@ class DnaRecord:
 
 @final
 class RecordPage:
-    """§3.5.7 answer."""
+    """One page of an asset's operation records."""
 
     total: int
     """Total count."""
@@ -343,7 +344,7 @@ class RecordPage:
 
 @final
 class ChainStatusRequest:
-    """§3.5.8 input."""
+    """The operation whose on-chain state to get."""
 
     token_bid: str
     """The asset."""
@@ -355,7 +356,8 @@ class ChainStatusRequest:
 
 @final
 class ChainState:
-    """§3.5.8 / §3.5.10 on-chain state: 0 submitted, 1 failed, 2 succeeded."""
+    """An operation's on-chain state: 0 submitted, 1 failed, 2 succeeded (the codes of a write's
+    outcome too)."""
 
     state: int
     """The state."""
@@ -363,7 +365,7 @@ class ChainState:
 
 @final
 class TokenOwner:
-    """§3.5.9 answer."""
+    """An asset's owner."""
 
     bid_address: str | None
     """The owner as the documented bracketed string, `"[did:bid:…]"`; empty when none."""
@@ -371,7 +373,7 @@ class TokenOwner:
 
 @final
 class MessageId:
-    """§3.5.10 input."""
+    """The write whose outcome to get."""
 
     message_id: str
     """From a write's answer."""
@@ -379,7 +381,7 @@ class MessageId:
 
 @final
 class MessageInfo:
-    """§3.5.10 one asset of a message."""
+    """One asset of a write's message, in its outcome."""
 
     series_id: str | None
     """Series id."""
@@ -393,7 +395,7 @@ class MessageInfo:
 
 @final
 class MessageOutcome:
-    """§3.5.10 the message's outcome."""
+    """A write's outcome."""
 
     state: int
     """0 submitted, 1 failed, 2 succeeded."""
@@ -405,7 +407,7 @@ class MessageOutcome:
 
 @final
 class MessageResult:
-    """§3.5.10 answer."""
+    """A write's outcome, as `message_result` answers it."""
 
     data: MessageOutcome
     """The outcome."""
@@ -413,7 +415,7 @@ class MessageResult:
 
 @final
 class NonceRequest:
-    """§3.5.11 input."""
+    """The account whose nonce to get."""
 
     user_bid: str
     """The chain account whose nonce is wanted. The document calls it the operator's chain
@@ -425,7 +427,7 @@ class NonceRequest:
 
 @final
 class Nonce:
-    """§3.5.11 answer: the account's current nonce; its next transaction carries `nonce + 1`."""
+    """An account's current nonce; its next transaction carries `nonce + 1`."""
 
     nonce: int
     """Current nonce."""
@@ -433,7 +435,7 @@ class Nonce:
 
 @final
 class AuthSeries:
-    """§3.6.2 one series certified by a sub-chain platform."""
+    """One series certified by a sub-chain platform."""
 
     series_name: str
     """Name, at most 50 characters (the 400 message)."""
@@ -453,7 +455,7 @@ class AuthSeries:
 
 @final
 class AuthSeriesReport:
-    """§3.6.2 input."""
+    """Series certified by a sub-chain platform."""
 
     data: list[AuthSeries]
     """Up to 100 series."""
@@ -461,10 +463,10 @@ class AuthSeriesReport:
 
 @final
 class AuthDna:
-    """§3.6.3 one asset certified by a sub-chain platform."""
+    """One asset certified by a sub-chain platform."""
 
     series_id: str
-    """Series id (a plain string here, unlike §3.6.2)."""
+    """Series id: one string here, where a certified series (`AuthSeries`) takes a list."""
     dna_name: str
     """Name, at most 50 characters (the 400 message)."""
     dna_number: str
@@ -493,7 +495,7 @@ class AuthDna:
 
 @final
 class AuthDnaReport:
-    """§3.6.3 input."""
+    """Assets certified by a sub-chain platform."""
 
     data: list[AuthDna]
     """Up to 100 assets."""
@@ -501,7 +503,7 @@ class AuthDnaReport:
 
 @final
 class AuthTransfer:
-    """§3.6.4 one transfer."""
+    """One asset transfer certified by a sub-chain platform."""
 
     token_bid: str
     """Sub-chain asset BID."""
@@ -517,7 +519,7 @@ class AuthTransfer:
 
 @final
 class AuthTransferReport:
-    """§3.6.4 input."""
+    """Asset transfers certified by a sub-chain platform."""
 
     data: list[AuthTransfer]
     """Up to 100 transfers."""
@@ -525,7 +527,7 @@ class AuthTransferReport:
 
 @final
 class AuthDestroy:
-    """§3.6.5 one destruction."""
+    """One asset destruction certified by a sub-chain platform."""
 
     token_bid: str
     """Sub-chain asset BID."""
@@ -539,7 +541,7 @@ class AuthDestroy:
 
 @final
 class AuthDestroyReport:
-    """§3.6.5 input."""
+    """Asset destructions certified by a sub-chain platform."""
 
     data: list[AuthDestroy]
     """Up to 100 destructions."""
@@ -550,66 +552,66 @@ class DnaClient:
     """The `dna` endpoints: ``Client(...).dna``. Each call blocks with the GIL released."""
 
     def get_token(self, input: TokenRequest) -> AccessToken:
-        """§3.3.1 Gets an access token (the client does this for you; this is for callers who
-        need the token itself)."""
+        """Gets an access token (the client does this for you; this is for callers who need the
+        token itself)."""
     def account_upload(self, input: AccountUpload) -> Ack:
-        """§3.3.5 Activates C-side user accounts."""
+        """Activates C-side user accounts."""
     def series_add(self, input: SeriesAdd) -> SeriesCreated:
-        """§3.4.1 Creates a series."""
+        """Creates a series."""
     def series_list(self, input: SeriesListRequest) -> SeriesPage:
-        """§3.4.2 Lists the application's series, one page."""
+        """Lists the application's series, one page."""
     def series_pages(self, input: SeriesListRequest) -> Iterator[Series]:
         """Every item of ``series_list``, from ``input``'s page on, fetched page by page."""
     def series_detail(self, input: SeriesId) -> Series:
-        """§3.4.3 Gets one series."""
+        """Gets one series."""
     def series_dna_list(self, input: SeriesDnaRequest) -> DnaPage:
-        """§3.4.4 Lists a series' assets, one page."""
+        """Lists a series' assets, one page."""
     def series_dna_pages(self, input: SeriesDnaRequest) -> Iterator[DnaAsset]:
         """Every item of ``series_dna_list``, from ``input``'s page on, fetched page by page."""
     def mint_dna(self, input: MintDna) -> Submitted:
-        """§3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id."""
+        """Registers (mints) an asset; poll `message_result` with the answer's id."""
     def batch_mint_dna(self, input: BatchMintDna) -> Submitted:
-        """§3.5.2 Registers up to 100 assets in one message."""
+        """Registers up to 100 assets in one message."""
     def transfer_dna(self, input: TransferDna) -> Submitted:
-        """§3.5.3 Submits a signed transfer."""
+        """Submits a signed transfer."""
     def burn_dna(self, input: BurnDna) -> Submitted:
-        """§3.5.4 Submits a signed burn."""
+        """Submits a signed burn."""
     def user_dna_list(self, input: UserDnaRequest) -> DnaPage:
-        """§3.5.5 Lists the assets a user holds, one page."""
+        """Lists the assets a user holds, one page."""
     def user_dna_pages(self, input: UserDnaRequest) -> Iterator[DnaAsset]:
         """Every item of ``user_dna_list``, from ``input``'s page on, fetched page by page."""
     def dna_detail(self, input: TokenBid) -> DnaDetail:
-        """§3.5.6 Gets one asset."""
+        """Gets one asset."""
     def dna_records(self, input: RecordsRequest) -> RecordPage:
-        """§3.5.7 Lists an asset's operations, one page."""
+        """Lists an asset's operations, one page."""
     def record_pages(self, input: RecordsRequest) -> Iterator[DnaRecord]:
         """Every item of ``dna_records``, from ``input``'s page on, fetched page by page."""
     def chain_status(self, input: ChainStatusRequest) -> ChainState:
-        """§3.5.8 Gets the on-chain state of an operation."""
+        """Gets the on-chain state of an operation."""
     def token_owner_of(self, input: TokenBid) -> TokenOwner:
-        """§3.5.9 Gets an asset's owner."""
+        """Gets an asset's owner."""
     def message_result(self, input: MessageId) -> MessageResult:
-        """§3.5.10 Gets a write's outcome by message id."""
+        """Gets a write's outcome by message id."""
     def chain_nonce(self, input: NonceRequest) -> Nonce:
-        """§3.5.11 Gets an account's current nonce (sign the next transaction with nonce + 1)."""
+        """Gets an account's current nonce (sign the next transaction with nonce + 1)."""
     def auth_series(self, input: AuthSeriesReport) -> Ack:
-        """§3.6.2 Certifies series from a sub-chain platform (up to 100)."""
+        """Certifies series from a sub-chain platform (up to 100)."""
     def auth_dna(self, input: AuthDnaReport) -> Ack:
-        """§3.6.3 Certifies assets from a sub-chain platform (up to 100)."""
+        """Certifies assets from a sub-chain platform (up to 100)."""
     def auth_dna_transfer(self, input: AuthTransferReport) -> Ack:
-        """§3.6.4 Certifies asset transfers from a sub-chain platform (up to 100)."""
+        """Certifies asset transfers from a sub-chain platform (up to 100)."""
     def auth_dna_destroy(self, input: AuthDestroyReport) -> Ack:
-        """§3.6.5 Certifies asset destructions from a sub-chain platform (up to 100)."""
+        """Certifies asset destructions from a sub-chain platform (up to 100)."""
     def create_account(self, phone: str, key_type: str = "ed25519") -> PrivateKey:
-        """Creates a user account: a new key pair uploaded with the SHA-256 of ``phone`` (§3.3.5).
+        """Creates a user account: a new key pair uploaded (``account_upload``) with the SHA-256 of ``phone``.
 
         Returns the key; its address is the account's BID. Keep it: it signs transfers and burns.
         """
     def transfer(self, key: PrivateKey, contract_address: str, token_bid: str, to_bid: str) -> Submitted:
-        """Transfers ``token_bid`` from ``key``'s account to ``to_bid`` (nonce, call, signature, §3.5.3)."""
+        """Transfers ``token_bid`` from ``key``'s account to ``to_bid`` (nonce, call, signature, then ``transfer_dna``)."""
     def burn(self, key: PrivateKey, contract_address: str, token_bid: str) -> Submitted:
-        """Burns ``token_bid`` held by ``key``'s account (§3.5.4)."""
+        """Burns ``token_bid`` held by ``key``'s account (nonce, call, signature, then ``burn_dna``)."""
     def wait_for_message(self, message_id: str, timeout: float = 60.0) -> MessageOutcome:
         """Polls ``message_result`` until the message leaves state 0; ``RequestTimeoutError`` after ``timeout`` s."""
     def owners_of(self, token_bid: str) -> list[str]:
-        """The owners §3.5.9 reports for ``token_bid``, parsed from its bracketed ``bidAddress``."""
+        """The owners ``token_owner_of`` reports for ``token_bid``, parsed from its bracketed ``bidAddress``."""

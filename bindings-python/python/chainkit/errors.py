@@ -69,6 +69,12 @@ class UnauthorizedError(ChainkitError):
     kind = "unauthorized"
 
 
+class ForbiddenError(ChainkitError):
+    """The credentials were accepted but may not do this (a documented permission code)."""
+
+    kind = "forbidden"
+
+
 class RateLimitedError(ChainkitError):
     """The service asked us to slow down; see ``retry_after``."""
 

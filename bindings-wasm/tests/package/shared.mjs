@@ -9,6 +9,7 @@ import { defineReliabilityTests } from "./reliability.mjs";
 import { defineDdcTests } from "./ddc.mjs";
 import { defineCoverageTests } from "./coverage.mjs";
 import { defineUlordTests } from "./ulord.mjs";
+import { definePoolTests } from "./pool.mjs";
 
 const sandbox = process.env.CHAINKIT_SANDBOX_URL;
 if (!sandbox) throw new Error("CHAINKIT_SANDBOX_URL is not set: run through `make test`");
@@ -29,6 +30,7 @@ export function defineTests(ck, entry) {
   defineDdcTests(ck, entry, sandbox);
   defineCoverageTests(ck, entry, sandbox);
   defineUlordTests(ck, entry, sandbox);
+  definePoolTests(ck, entry, sandbox);
   const { Client, ChainkitError, Secret } = ck;
 
   test(`${entry}: a real request through fetch reaches the sandbox`, async () => {

@@ -151,10 +151,21 @@ pub fn reference(s: &ServiceSpec) -> String {
         };
         let _ = writeln!(
             out,
-            "### `{}` ({kind}; Kotlin/Swift `{}`)\n\n{}\n\n| field (Rust, Python) | JS name (wire) | Python | TypeScript | Kotlin | Swift | constraints | |\n|---|---|---|---|---|---|---|---|",
+            "### `{}` ({kind}; Kotlin/Swift `{}`)\n\n{}\n",
             m.name,
             m.foreign,
             doc(m.doc)
+        );
+        if !m.one_of_required.is_empty() {
+            let _ = writeln!(
+                out,
+                "Give at least one of {} (checked before sending).\n",
+                m.one_of_required.join(", ")
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| field (Rust, Python) | JS name (wire) | Python | TypeScript | Kotlin | Swift | constraints | |\n|---|---|---|---|---|---|---|---|"
         );
         for f in m.fields {
             let mut py = python(&f.ty).replace("_Json", "JSON value");

@@ -85,6 +85,11 @@ fn typed(service: &ServiceSpec, ty: &Ty, v: Value, at: &str) -> Result<Value> {
                 .map(|(i, v)| typed(service, item, v, &format!("{at}[{i}]")))
                 .collect::<Result<_>>()?,
         ),
+        // A lone object where a list of objects is documented is a list of one (the pool's
+        // system speed is documented as an object and shown as a list).
+        (Ty::List(item), v @ Value::Object(_)) if matches!(**item, Ty::Model(_)) => {
+            Value::Array(vec![typed(service, item, v, &format!("{at}[0]"))?])
+        }
         (Ty::List(_), other) => return Err(mismatch(at, "a list", &other)),
         (Ty::Model(name), v) => {
             let model = service

@@ -130,6 +130,7 @@ mod tests {
             foreign,
             kind: ModelKind::Output,
             doc: "",
+            one_of_required: &[],
             fields: &[],
         }
     }

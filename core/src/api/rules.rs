@@ -24,6 +24,8 @@ pub enum Rule {
     OneOfStr(&'static [&'static str]),
     /// One of the documented integers.
     OneOfInt(&'static [i64]),
+    /// One of the documented numbers (the pool's payout minimums).
+    OneOfNum(&'static [f64]),
     /// A number in a closed range.
     Range(f64, f64),
     /// A date, `YYYY-MM-DD`.
@@ -68,12 +70,20 @@ impl Rule {
             (Rule::OneOfInt(values), Value::Number(n)) => {
                 n.as_i64().is_some_and(|n| values.contains(&n))
             }
+            (Rule::OneOfNum(values), Value::Number(n)) => {
+                n.as_f64().is_some_and(|n| values.contains(&n))
+            }
             (Rule::Range(min, max), Value::Number(n)) => {
                 n.as_f64().is_some_and(|v| v >= *min && v <= *max)
             }
             (Rule::Date, Value::String(s)) => is_date(s),
             (Rule::DateTime, Value::String(s)) => {
-                s.len() == 19 && is_date(&s[..10]) && s.as_bytes()[10] == b' ' && is_time(&s[11..])
+                // ASCII first: the slices below must fall on character boundaries.
+                s.len() == 19
+                    && s.is_ascii()
+                    && is_date(&s[..10])
+                    && s.as_bytes()[10] == b' '
+                    && is_time(&s[11..])
             }
             _ => true,
         };
@@ -102,6 +112,7 @@ impl Rule {
             Rule::Bid => "must be a BID such as did:bid:ef…".into(),
             Rule::OneOfStr(values) => format!("must be one of {values:?}"),
             Rule::OneOfInt(values) => format!("must be one of {values:?}"),
+            Rule::OneOfNum(values) => format!("must be one of {values:?}"),
             Rule::Range(min, max) => format!("must be from {min} to {max}"),
             Rule::Date => "must be a date, YYYY-MM-DD".into(),
             Rule::DateTime => "must be a date and time, YYYY-MM-DD HH:mm:ss".into(),
@@ -188,6 +199,14 @@ mod tests {
             .check("d", &json!("2024-01-31T23:59:59"))
             .is_err());
         assert!(Rule::OneOfInt(&[1, 2]).check("n", &json!(3)).is_err());
+        let mins = Rule::OneOfNum(&[0.0, 0.001, 0.01, 0.1]);
+        assert!(mins.check("min", &json!(0.01)).is_ok() && mins.check("min", &json!(0)).is_ok());
+        assert!(mins.check("min", &json!(0.02)).is_err());
+        // Hostile text never panics on a character boundary.
+        for s in ["2020-01-0é0:00:00", "éé-01-01", "2020-01-01 0é:00:0"] {
+            assert!(Rule::DateTime.check("t", &json!(s)).is_err(), "{s}");
+            assert!(Rule::Date.check("d", &json!(s)).is_err(), "{s}");
+        }
         assert!(Rule::Range(1.0, 2.0).check("n", &json!(2)).is_ok());
         assert!(Rule::Bid
             .check("b", &json!("did:bid:efdYBMrB1SNjXkV6bLy3w3Hww1Ntv2Up"))

@@ -132,6 +132,8 @@ pub struct ModelSpec {
     pub kind: ModelKind,
     /// Doc comment.
     pub doc: &'static str,
+    /// Wire names of which an input must give at least one (empty: no such rule).
+    pub one_of_required: &'static [&'static str],
     /// Fields in order.
     pub fields: &'static [FieldSpec],
 }

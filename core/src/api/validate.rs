@@ -42,6 +42,18 @@ fn object(service: &ServiceSpec, model: &ModelSpec, value: Value, at: &str) -> R
             ),
         ));
     }
+    if !model.one_of_required.is_empty()
+        && !model
+            .one_of_required
+            .iter()
+            .any(|k| given.get(*k).is_some_and(|v| !v.is_null()))
+    {
+        let what = if at.is_empty() { "input" } else { at };
+        return Err(invalid(
+            what,
+            format!("give at least one of {}", model.one_of_required.join(", ")),
+        ));
+    }
     let mut out = Map::with_capacity(model.fields.len());
     for field in model.fields {
         let here = path(at, field.wire);
@@ -89,11 +101,25 @@ fn typed(service: &ServiceSpec, ty: &Ty, v: Value, at: &str) -> Result<Value> {
                 _ => false,
             };
             if fits {
-                Ok(v)
+                Ok(whole_numbers_as_integers(ty, v))
             } else {
                 Err(invalid(at, format!("must be {}", expected(service, ty))))
             }
         }
+    }
+}
+
+/// A whole `f64` as an integer: `JSON.stringify` writes `1`, not `1.0`, so a request's text is
+/// the same from every language and matches the documents' recipes (the pool signs that text).
+fn whole_numbers_as_integers(ty: &Ty, v: Value) -> Value {
+    match (ty, &v) {
+        (Ty::F64, Value::Number(n)) if n.is_f64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                Value::from(f as i64)
+            }
+            _ => v,
+        },
+        _ => v,
     }
 }
 

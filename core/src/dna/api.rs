@@ -59,7 +59,7 @@ service dna DnaClient envelope DnaEnvelope;
 
 models {
 
-/// What an asset is, as §3.6.3 codes it (a string code on the wire).
+/// What an asset is, as certified assets (`auth_dna`) code it (a string code on the wire).
 enum DnaType {
     /// An image (`"0"`).
     Image "0",
@@ -69,8 +69,8 @@ enum DnaType {
     Audio "2",
 }
 
-/// §3.3.1 getToken input: the application's credentials (it sends them in the query string,
-/// as documented; chainkit never logs that URL).
+/// The application's credentials, as the token request (`get_token`) takes them (it sends them
+/// in the query string, as documented; chainkit never logs that URL).
 input TokenRequest {
     /// `apiKey`, issued when the application is approved.
     api_key "apiKey": String [chars(1, 200)],
@@ -78,7 +78,7 @@ input TokenRequest {
     api_secret "apiSecret": Secret,
 }
 
-/// §3.3.1 answer.
+/// The token request's answer.
 output AccessToken {
     /// The `accessToken` header value for the other endpoints (a JWT in the example).
     access_token "accessToken": Secret,
@@ -92,7 +92,7 @@ output Ack {
     ret_msg "retMsg" optional: String,
 }
 
-/// §3.3.5 one C-side user account.
+/// One C-side user account to activate.
 input Account {
     /// SHA-256 of the phone number, 64 hex digits (`flows::create_account` hashes it for you).
     phone "phone": String [hex(64)],
@@ -100,13 +100,13 @@ input Account {
     bid "bid": String [bid()],
 }
 
-/// §3.3.5 input: accounts to activate (no maximum is documented).
+/// C-side user accounts to activate (no maximum is documented).
 input AccountUpload {
     /// The accounts.
     data "data": Vec<Account> [items(1, usize::MAX)],
 }
 
-/// §3.4.1 input: a new series (集合).
+/// A new series (集合) to create.
 input SeriesAdd {
     /// Series name, unique, at most 50 characters.
     series_name "seriesName": String [chars(1, 50)],
@@ -118,7 +118,7 @@ input SeriesAdd {
     external_url "externalUrl" optional: String,
 }
 
-/// §3.4.1 answer.
+/// The series `series_add` created.
 output SeriesCreated {
     /// The new series' id.
     series_id "seriesId": String,
@@ -126,7 +126,7 @@ output SeriesCreated {
     create_time "createTime" optional: String,
 }
 
-/// §3.4.2 input: one page of the application's series.
+/// Which page of the application's series to list.
 input SeriesListRequest {
     /// Page number, from 1.
     page_num "pageNum": i32 [range(1.0, 2147483647.0)],
@@ -134,7 +134,7 @@ input SeriesListRequest {
     page_size "pageSize": i32 [range(1.0, 2147483647.0)],
 }
 
-/// §3.4.2 / §3.4.3 a series.
+/// A series, as listed or got by id.
 output Series {
     /// Series id.
     series_id "seriesId": String,
@@ -152,7 +152,7 @@ output Series {
     app_id "appId" optional: String,
 }
 
-/// §3.4.2 answer.
+/// One page of the application's series.
 output SeriesPage {
     /// Total number of series.
     total "total": i64,
@@ -160,13 +160,13 @@ output SeriesPage {
     data "data": Vec<Series>,
 }
 
-/// §3.4.3 input.
+/// The series to get.
 input SeriesId {
     /// Series id.
     series_id "seriesId": String [chars(1, 200)],
 }
 
-/// §3.4.4 input: one page of a series' assets.
+/// Which page of a series' assets to list.
 input SeriesDnaRequest {
     /// Series id.
     series_id "seriesId": String [chars(1, 200)],
@@ -176,7 +176,7 @@ input SeriesDnaRequest {
     page_size "pageSize": i32 [range(1.0, 2147483647.0)],
 }
 
-/// A digital asset (§3.4.4, §3.5.5, §3.5.6).
+/// A digital asset, as a series' or a user's asset list shows it or as got by its BID.
 output DnaAsset {
     /// On-chain id; absent (or `null`) while the asset's registration is not yet on chain.
     token_bid "tokenBid" optional: String,
@@ -204,7 +204,7 @@ output DnaAsset {
     create_time "createTime" optional: String,
 }
 
-/// A page of assets (§3.4.4, §3.5.5).
+/// A page of a series' or a user's assets.
 output DnaPage {
     /// Total count.
     total "total": i64,
@@ -212,7 +212,7 @@ output DnaPage {
     data "data": Vec<DnaAsset>,
 }
 
-/// §3.5.1 input (and one item of §3.5.2): an asset to register.
+/// An asset to register (mint), alone or as one item of a batch.
 input MintDna {
     /// Series id from `series_add`.
     series_id "seriesId": String [chars(1, 200)],
@@ -238,19 +238,20 @@ input MintDna {
     extension "extension" optional: String [chars(0, 1024)],
 }
 
-/// §3.5.2 input: up to 100 assets in one message.
+/// Up to 100 assets to register in one message.
 input BatchMintDna {
     /// The assets.
     data "data": Vec<MintDna> [items(1, 100)],
 }
 
-/// An accepted asynchronous write (§3.5.1–§3.5.4): poll `message_result` with its id.
+/// An accepted asynchronous write (a mint, batch mint, transfer or burn): poll `message_result`
+/// with its id.
 output Submitted {
     /// Message id.
     message_id "messageId": String,
 }
 
-/// §3.5.3 input: a signed transfer (build it with `flows::transfer`, or `bif`).
+/// A signed transfer (build it with `flows::transfer`, or `bif`).
 input TransferDna {
     /// The asset.
     token_bid "tokenBid": String [bid()],
@@ -266,7 +267,7 @@ input TransferDna {
     public_key "publicKey": String [hex_bytes()],
 }
 
-/// §3.5.4 input: a signed burn.
+/// A signed burn.
 input BurnDna {
     /// The asset.
     token_bid "tokenBid": String [bid()],
@@ -280,7 +281,7 @@ input BurnDna {
     public_key "publicKey": String [hex_bytes()],
 }
 
-/// §3.5.5 input: one page of a user's assets.
+/// Which page of a user's assets to list.
 input UserDnaRequest {
     /// The user's BID.
     user_id "userId": String [bid()],
@@ -290,19 +291,19 @@ input UserDnaRequest {
     page_size "pageSize": i32 [range(1.0, 2147483647.0)],
 }
 
-/// An asset's BID (§3.5.6, §3.5.9).
+/// An asset's BID, to get the asset or its owner.
 input TokenBid {
     /// The asset.
     token_bid "tokenBid": String [bid()],
 }
 
-/// §3.5.6 answer.
+/// One asset, got by its BID.
 output DnaDetail {
     /// The asset.
     data "data": DnaAsset,
 }
 
-/// §3.5.7 input: one page of an asset's records.
+/// Which page of an asset's operation records to list.
 input RecordsRequest {
     /// The asset.
     token_bid "tokenBid": String [bid()],
@@ -312,7 +313,7 @@ input RecordsRequest {
     page_size "pageSize": i32 [range(1.0, 2147483647.0)],
 }
 
-/// §3.5.7 one operation on an asset.
+/// One operation on an asset, from its records.
 output DnaRecord {
     /// 0 register, 1 transfer, 2 burn, 4 metadata (there is no 3).
     operation "operation": i32,
@@ -330,7 +331,7 @@ output DnaRecord {
     create_time "createTime" optional: String,
 }
 
-/// §3.5.7 answer.
+/// One page of an asset's operation records.
 output RecordPage {
     /// Total count.
     total "total": i64,
@@ -338,7 +339,7 @@ output RecordPage {
     data "data": Vec<DnaRecord>,
 }
 
-/// §3.5.8 input.
+/// The operation whose on-chain state to get.
 input ChainStatusRequest {
     /// The asset.
     token_bid "tokenBid": String [bid()],
@@ -348,25 +349,26 @@ input ChainStatusRequest {
     tx_hash "txHash": String [chars(1, 128)],
 }
 
-/// §3.5.8 / §3.5.10 on-chain state: 0 submitted, 1 failed, 2 succeeded.
+/// An operation's on-chain state: 0 submitted, 1 failed, 2 succeeded (the codes of a write's
+/// outcome too).
 output ChainState {
     /// The state.
     state "state": i32,
 }
 
-/// §3.5.9 answer.
+/// An asset's owner.
 output TokenOwner {
     /// The owner as the documented bracketed string, `"[did:bid:…]"`; empty when none.
     bid_address "bidAddress" optional: String,
 }
 
-/// §3.5.10 input.
+/// The write whose outcome to get.
 input MessageId {
     /// From a write's answer.
     message_id "messageId": String [chars(1, 200)],
 }
 
-/// §3.5.10 one asset of a message.
+/// One asset of a write's message, in its outcome.
 output MessageInfo {
     /// Series id.
     series_id "seriesId" optional: String,
@@ -378,7 +380,7 @@ output MessageInfo {
     message "message" optional: String,
 }
 
-/// §3.5.10 the message's outcome.
+/// A write's outcome.
 output MessageOutcome {
     /// 0 submitted, 1 failed, 2 succeeded.
     state "state": i32,
@@ -388,13 +390,13 @@ output MessageOutcome {
     info "info" optional: Vec<MessageInfo>,
 }
 
-/// §3.5.10 answer.
+/// A write's outcome, as `message_result` answers it.
 output MessageResult {
     /// The outcome.
     data "data": MessageOutcome,
 }
 
-/// §3.5.11 input.
+/// The account whose nonce to get.
 input NonceRequest {
     /// The chain account whose nonce is wanted. The document calls it the operator's chain
     /// account (应用运营方的链账户身份) yet has a transaction's source account take its nonce from
@@ -404,13 +406,13 @@ input NonceRequest {
     user_bid "userBid": String [bid()],
 }
 
-/// §3.5.11 answer: the account's current nonce; its next transaction carries `nonce + 1`.
+/// An account's current nonce; its next transaction carries `nonce + 1`.
 output Nonce {
     /// Current nonce.
     nonce "nonce": i64,
 }
 
-/// §3.6.2 one series certified by a sub-chain platform.
+/// One series certified by a sub-chain platform.
 input AuthSeries {
     /// Name, at most 50 characters (the 400 message).
     series_name "seriesName": String [chars(1, 50)],
@@ -428,15 +430,15 @@ input AuthSeries {
     asset_contracts "asset_contracts" optional: String [chars(1, 200)],
 }
 
-/// §3.6.2 input.
+/// Series certified by a sub-chain platform.
 input AuthSeriesReport {
     /// Up to 100 series.
     data "data": Vec<AuthSeries> [items(1, 100)],
 }
 
-/// §3.6.3 one asset certified by a sub-chain platform.
+/// One asset certified by a sub-chain platform.
 input AuthDna {
-    /// Series id (a plain string here, unlike §3.6.2).
+    /// Series id: one string here, where a certified series (`AuthSeries`) takes a list.
     series_id "seriesId": String [chars(1, 200)],
     /// Name, at most 50 characters (the 400 message).
     dna_name "dnaName": String [chars(1, 50)],
@@ -464,13 +466,13 @@ input AuthDna {
     extension "extension" optional: String [chars(0, 1024)],
 }
 
-/// §3.6.3 input.
+/// Assets certified by a sub-chain platform.
 input AuthDnaReport {
     /// Up to 100 assets.
     data "data": Vec<AuthDna> [items(1, 100)],
 }
 
-/// §3.6.4 one transfer.
+/// One asset transfer certified by a sub-chain platform.
 input AuthTransfer {
     /// Sub-chain asset BID.
     token_bid "tokenBid": String [chars(1, 200)],
@@ -484,13 +486,13 @@ input AuthTransfer {
     time "Time": String [chars(1, 64)],
 }
 
-/// §3.6.4 input.
+/// Asset transfers certified by a sub-chain platform.
 input AuthTransferReport {
     /// Up to 100 transfers.
     data "data": Vec<AuthTransfer> [items(1, 100)],
 }
 
-/// §3.6.5 one destruction.
+/// One asset destruction certified by a sub-chain platform.
 input AuthDestroy {
     /// Sub-chain asset BID.
     token_bid "tokenBid": String [chars(1, 200)],
@@ -502,7 +504,7 @@ input AuthDestroy {
     time "Time": String [chars(1, 64)],
 }
 
-/// §3.6.5 input.
+/// Asset destructions certified by a sub-chain platform.
 input AuthDestroyReport {
     /// Up to 100 destructions.
     data "data": Vec<AuthDestroy> [items(1, 100)],
@@ -511,76 +513,76 @@ input AuthDestroyReport {
 }
 
 endpoints {
-    /// §3.3.1 Gets an access token (the client does this for you; this is for callers who
-    /// need the token itself).
+    /// Gets an access token (the client does this for you; this is for callers who need the
+    /// token itself).
     get_token "getToken": GET "/registration/api/v2/getToken", auth none,
         TokenRequest => AccessToken, idempotent;
-    /// §3.3.5 Activates C-side user accounts.
+    /// Activates C-side user accounts.
     account_upload "accountUpload": POST "/registration/api/v2/account/upload", auth service,
         AccountUpload => Ack, once;
-    /// §3.4.1 Creates a series.
+    /// Creates a series.
     series_add "seriesAdd": POST "/registration/api/v2/series/add", auth service,
         SeriesAdd => SeriesCreated, once;
-    /// §3.4.2 Lists the application's series, one page.
+    /// Lists the application's series, one page.
     series_list "seriesList": GET "/registration/api/v2/series/list/", auth service,
         SeriesListRequest => SeriesPage, idempotent,
         pages series_pages "seriesPages" of Series by SeriesPager
             page page_num size page_size items data total total;
-    /// §3.4.3 Gets one series.
+    /// Gets one series.
     series_detail "seriesDetail": GET "/registration/api/v2/series/{seriesId}", auth service,
         SeriesId => Series, idempotent;
-    /// §3.4.4 Lists a series' assets, one page.
+    /// Lists a series' assets, one page.
     series_dna_list "seriesDnaList": GET "/registration/api/v2/{seriesId}/dna", auth service,
         SeriesDnaRequest => DnaPage, idempotent,
         pages series_dna_pages "seriesDnaPages" of DnaAsset by SeriesDnaPager
             page page_num size page_size items data total total;
-    /// §3.5.1 Registers (mints) an asset; poll `message_result` with the answer's id.
+    /// Registers (mints) an asset; poll `message_result` with the answer's id.
     mint_dna "mintDna": POST "/registration/api/v2/chain/mintDNA", auth service,
         MintDna => Submitted, once;
-    /// §3.5.2 Registers up to 100 assets in one message.
+    /// Registers up to 100 assets in one message.
     batch_mint_dna "batchMintDna": POST "/registration/api/v2/chain/batchMintDNA", auth service,
         BatchMintDna => Submitted, once;
-    /// §3.5.3 Submits a signed transfer.
+    /// Submits a signed transfer.
     transfer_dna "transferDna": POST "/registration/api/v2/chain/transferDNA", auth service,
         TransferDna => Submitted, once;
-    /// §3.5.4 Submits a signed burn.
+    /// Submits a signed burn.
     burn_dna "burnDna": POST "/registration/api/v2/chain/burnDNA", auth service,
         BurnDna => Submitted, once;
-    /// §3.5.5 Lists the assets a user holds, one page.
+    /// Lists the assets a user holds, one page.
     user_dna_list "userDnaList": GET "/registration/api/v2/dna/{userId}", auth service,
         UserDnaRequest => DnaPage, idempotent,
         pages user_dna_pages "userDnaPages" of DnaAsset by UserDnaPager
             page page_num size page_size items data total total;
-    /// §3.5.6 Gets one asset.
+    /// Gets one asset.
     dna_detail "dnaDetail": GET "/registration/api/v2/dnaDetail", auth service,
         TokenBid => DnaDetail, idempotent;
-    /// §3.5.7 Lists an asset's operations, one page.
+    /// Lists an asset's operations, one page.
     dna_records "dnaRecords": GET "/registration/api/v2/record/{tokenBid}", auth service,
         RecordsRequest => RecordPage, idempotent,
         pages record_pages "recordPages" of DnaRecord by RecordPager
             page page_num size page_size items data total total;
-    /// §3.5.8 Gets the on-chain state of an operation.
+    /// Gets the on-chain state of an operation.
     chain_status "chainStatus": GET "/registration/api/v2/chain/status", auth service,
         ChainStatusRequest => ChainState, idempotent;
-    /// §3.5.9 Gets an asset's owner.
+    /// Gets an asset's owner.
     token_owner_of "tokenOwnerOf": GET "/registration/api/v2/chain/tokenOwnerOf/{tokenBid}", auth service,
         TokenBid => TokenOwner, idempotent;
-    /// §3.5.10 Gets a write's outcome by message id.
+    /// Gets a write's outcome by message id.
     message_result "messageResult": GET "/registration/api/v2/chain/message/{messageId}", auth service,
         MessageId => MessageResult, idempotent;
-    /// §3.5.11 Gets an account's current nonce (sign the next transaction with nonce + 1).
+    /// Gets an account's current nonce (sign the next transaction with nonce + 1).
     chain_nonce "chainNonce": GET "/registration/api/v2/chain/nonce", auth service,
         NonceRequest => Nonce, idempotent;
-    /// §3.6.2 Certifies series from a sub-chain platform (up to 100).
+    /// Certifies series from a sub-chain platform (up to 100).
     auth_series "authSeries": POST "/auth/api/v1/series", auth service,
         AuthSeriesReport => Ack, once;
-    /// §3.6.3 Certifies assets from a sub-chain platform (up to 100).
+    /// Certifies assets from a sub-chain platform (up to 100).
     auth_dna "authDna": POST "/auth/api/v1/dna", auth service,
         AuthDnaReport => Ack, once;
-    /// §3.6.4 Certifies asset transfers from a sub-chain platform (up to 100).
+    /// Certifies asset transfers from a sub-chain platform (up to 100).
     auth_dna_transfer "authDnaTransfer": POST "/auth/api/v1/dna/transfer", auth service,
         AuthTransferReport => Ack, once;
-    /// §3.6.5 Certifies asset destructions from a sub-chain platform (up to 100).
+    /// Certifies asset destructions from a sub-chain platform (up to 100).
     auth_dna_destroy "authDnaDestroy": POST "/auth/api/v1/dna/destroy", auth service,
         AuthDestroyReport => Ack, once;
 }

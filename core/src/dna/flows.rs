@@ -13,27 +13,27 @@ use crate::bif::contract::{burn_input, transfer_input, ContractCall, SignedTrans
 use crate::bif::key::{KeyType, PrivateKey};
 use crate::error::{Error, ErrorKind, Result};
 
-/// §3.3.3's documented `feeLimit`/`gasPrice` (its examples use 100000000/10; the table and the
-/// §3.5.3 transaction use these).
+/// The documented `feeLimit`/`gasPrice` of a contract call (the offline examples use
+/// 100000000/10; the parameter table and the transfer transaction use these).
 pub const FEE_LIMIT: i64 = 20_000_000;
 /// See [`FEE_LIMIT`].
 pub const GAS_PRICE: i64 = 200;
 
-/// `message_result` states (§3.5.10).
+/// `message_result` states.
 pub const STATE_SUBMITTED: i32 = 0;
 /// The write failed on chain.
 pub const STATE_FAILED: i32 = 1;
 /// The write is on chain.
 pub const STATE_SUCCEEDED: i32 = 2;
 
-/// The §3.3.5 `phone`: lowercase hex SHA-256 of `phone` exactly as given (the seed states no
+/// The account upload's `phone`: lowercase hex SHA-256 of `phone` exactly as given (the seed states no
 /// normalisation, so chainkit applies none: pass the form your platform registered).
 pub fn phone_hash(phone: &str) -> String {
     hex::encode(Sha256::digest(phone.as_bytes()))
 }
 
 impl DnaClient {
-    /// Creates a user account: a new `key_type` key pair, uploaded (§3.3.5) with its phone
+    /// Creates a user account: a new `key_type` key pair, uploaded with its phone
     /// hashed. Returns the key; its address is the account's BID. Keep the key: it signs the
     /// account's transfers and burns.
     pub async fn create_account(&self, phone: &str, key_type: KeyType) -> Result<PrivateKey> {
@@ -50,7 +50,7 @@ impl DnaClient {
     }
 
     /// Transfers `token_bid` from `key`'s account to `to_bid`: fetches the nonce, builds and
-    /// signs the `safeTransferFrom` call to `contract_address`, submits it (§3.5.3).
+    /// signs the `safeTransferFrom` call to `contract_address`, submits it (`transfer_dna`).
     pub async fn transfer(
         &self,
         key: &PrivateKey,
@@ -77,7 +77,7 @@ impl DnaClient {
         .await
     }
 
-    /// Burns `token_bid` held by `key`'s account (§3.3.4 call, §3.5.4 submission).
+    /// Burns `token_bid` held by `key`'s account (the burn call, submitted by `burn_dna`).
     pub async fn burn(
         &self,
         key: &PrivateKey,
@@ -98,7 +98,7 @@ impl DnaClient {
         .await
     }
 
-    /// Decision (seed §3.5.11 "获取当前地址nonce值", bif-spec §15): the endpoint returns the
+    /// Decision (the nonce endpoint, 获取当前地址nonce值): the endpoint returns the
     /// signer's current nonce and the transaction carries the next one.
     async fn sign_call(
         &self,
@@ -125,7 +125,7 @@ impl DnaClient {
         .sign(key)
     }
 
-    /// Polls `message_result` (§3.5.10) until the message leaves state 0, waiting 250 ms
+    /// Polls `message_result` until the message leaves state 0, waiting 250 ms
     /// doubling to 4 s between polls; a timeout error after `timeout`. A failed write (state 1)
     /// is returned, not raised: its `info[].message` says why.
     pub async fn wait_for_message(
@@ -157,7 +157,7 @@ impl DnaClient {
         }
     }
 
-    /// The owners §3.5.9 reports for `token_bid`, parsed from its bracketed `bidAddress`
+    /// The owners `token_owner_of` reports for `token_bid`, parsed from its bracketed `bidAddress`
     /// (`"[did:bid:a,did:bid:b]"`); empty when it has none.
     pub async fn owners_of(&self, token_bid: &str) -> Result<Vec<String>> {
         let owner = self

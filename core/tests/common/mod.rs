@@ -53,3 +53,34 @@ pub fn get(path: &str) -> RawRequest {
         ..Default::default()
     }
 }
+
+/// A sandbox served in this process (its own state, so tests do not share it); its base URL.
+pub async fn in_process() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = chainkit_sandbox::app(chainkit_sandbox::Config::default());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    format!("http://{addr}")
+}
+
+/// What a typed service client is made of, for `credentials` against `base`, sending through
+/// `runtime`.
+pub fn parts_with(
+    base: &str,
+    credentials: chainkit_core::auth::credentials::Credentials,
+    runtime: Runtime,
+) -> (Executor, std::sync::Arc<dyn chainkit_core::Authorizer>) {
+    let config = ClientConfig::new(base).unwrap();
+    let auth = credentials
+        .authorizer(&config.base_url, runtime.transport.clone())
+        .unwrap();
+    (Executor::new(config, runtime), auth)
+}
+
+/// [`parts_with`] on the native runtime.
+pub fn parts(
+    base: &str,
+    credentials: chainkit_core::auth::credentials::Credentials,
+) -> (Executor, std::sync::Arc<dyn chainkit_core::Authorizer>) {
+    parts_with(base, credentials, Runtime::native().unwrap())
+}

@@ -55,13 +55,6 @@ impl Catalog {
             .max_by_key(|(n, _)| *n)
             .map(|(_, r)| r)
     }
-
-    /// The pool route for `action`.
-    pub fn action(&self, action: &str) -> Option<&Route> {
-        self.routes
-            .iter()
-            .find(|r| r.action.as_deref() == Some(action))
-    }
 }
 
 /// Path parameters of `template` matched against `path`, in order.

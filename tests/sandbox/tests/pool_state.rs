@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
-//! Seed 003 over HTTP (signed envelopes): accounts, sub-accounts, observers and worker groups
-//! answered from state, then 5010 for bad input and 5030 for what the state refuses.
+//! Seed 003 over HTTP (signed envelopes): accounts, sub-accounts, observers, worker groups and
+//! the synthetic history answered from state, then 5010 for bad input and 5030 for what the state
+//! refuses.
 
 mod common;
 
@@ -144,13 +145,21 @@ async fn accounts_sub_accounts_observers_and_groups() {
     // Workers and groups.
     let workers = ok(b, "Worker.GetSubAccountWorkerList", user.clone()).await;
     assert_eq!(workers.as_array().unwrap().len(), 3);
-    assert_eq!(
-        workers[0]["speed5m"]["validSpeed"], 100_000_000_000_000u64,
-        "0.3 P over 3 workers"
-    );
+    for w in workers.as_array().unwrap() {
+        // 0.3 P over 3 workers, ±10% this hour; nothing while stopped.
+        let speed = w["speed5m"]["validSpeed"].as_u64().unwrap();
+        match w["status"].as_u64().unwrap() {
+            1 => assert!(
+                (90_000_000_000_000..110_000_000_000_000).contains(&speed),
+                "{w}"
+            ),
+            status => assert_eq!((status, speed), (2, 0), "{w}"),
+        }
+    }
     assert_eq!(workers[0]["group"], json!({"id": 0, "name": "未分组"}));
     let summary = ok(b, "Worker.GetSubAccountWorkerSummary", user.clone()).await;
-    assert_eq!(summary, json!({"running": 3, "stopped": 0, "invalid": 0}));
+    let counted = summary["running"].as_u64().unwrap() + summary["stopped"].as_u64().unwrap();
+    assert_eq!((counted, &summary["invalid"]), (3, &json!(0)));
     ok(
         b,
         "Worker.CreateGroup",
@@ -193,9 +202,22 @@ async fn accounts_sub_accounts_observers_and_groups() {
         json!([])
     );
 
-    // History the sandbox has no source for keeps the documented example.
+    // History from the synthetic hashrate: one row per day or hour of the range.
+    let profit = json!({"userName": "miner1", "coinType": "btc", "start": "2020-04-01", "end": "2020-04-07"});
+    let profit = ok(b, "Profit.GetByDay", profit).await;
+    assert_eq!(profit.as_array().unwrap().len(), 7);
+    assert_eq!(
+        (&profit[0]["at"], &profit[6]["at"]),
+        (&json!("2020-04-01"), &json!("2020-04-07"))
+    );
+    let hours =
+        json!({"userName": "miner1", "start": "2020-04-01 00:00:00", "end": "2020-04-02 23:00:00"});
+    let speed = ok(b, "Speed.GetSubAccountHourlySpeed", hours).await;
+    assert_eq!(speed.as_array().unwrap().len(), 48);
+    assert_eq!(speed[47]["time"], "2020-04-02 23:00:00");
     let daily = ok(b, "Speed.GetSystemDailySpeed", json!({})).await;
-    assert_eq!(daily[0]["time"], "2020-04-01");
+    assert_eq!(daily.as_array().unwrap().len(), 30);
+    assert!(daily[29]["validSpeed"].as_u64().unwrap() > 0);
 }
 
 #[tokio::test]
@@ -271,6 +293,14 @@ async fn missing_or_malformed_parameters_are_5010() {
             "Worker.SetWorkerGroupBulk",
             json!({"userName": "m", "groupId": 0, "workers": []}),
         ),
+        (
+            "Speed.GetSubAccountDailySpeed",
+            json!({"userName": "m", "start": "2020-04-02", "end": "2020-04-01"}),
+        ),
+        (
+            "Profit.GetByDay",
+            json!({"userName": "m", "coinType": "eth", "start": "2020-04-01", "end": "2020-04-01"}),
+        ),
     ];
     for (action, params) in cases {
         assert_eq!(
@@ -325,6 +355,11 @@ async fn what_the_state_refuses_is_5030() {
             "Worker.SetWorkerGroupBulk",
             json!({"userName": "m", "groupId": 0, "workers": ["worker1x100", "nobody"]}),
         ),
+        (
+            "Speed.GetWorkerHourlySpeed",
+            json!({"userName": "m", "worker": "nobody", "start": "2020-04-01 00:00:00", "end": "2020-04-01 01:00:00"}),
+        ),
+        ("Profit.GetAccountSummary", json!({"account": "ghost"})),
     ];
     for (action, params) in cases {
         assert_eq!(

@@ -137,7 +137,7 @@ impl Pool {
             .collect())
     }
 
-    /// SubAccount.Create: the sub-account gets `workerCount` workers, online at its rated speed.
+    /// SubAccount.Create: the sub-account gets `workerCount` workers (see hashrate.rs).
     pub fn create_sub(&mut self, p: &Params) -> Outcome {
         let master = text(p, "master")?;
         let name = text(p, "userName")?;

@@ -15,7 +15,13 @@ use crate::app::{json, Req, Shared};
 use crate::verify::pool as verify;
 
 mod accounts;
+mod hashrate;
+mod period;
+mod profit;
+mod speed;
 pub mod state;
+#[cfg(test)]
+mod tests;
 mod workers;
 
 pub use state::State;
@@ -141,16 +147,12 @@ pub fn handle(s: &Shared, req: &Req) -> Response {
         return fail(5020, "repeated signNonce");
     }
     // 4. The action and its parameters.
-    let Some(route) = s.catalog.action(action) else {
-        return fail(5010, "unknown action");
-    };
     let Ok(Value::Object(params)) = serde_json::from_str::<Value>(data) else {
         return fail(5010, "data must be a JSON object string");
     };
-    match s.pool_state.answer(action, &params) {
-        Some(Ok(data)) => json(200, json!({"code": 0, "message": null, "data": data})),
-        Some(Err(state::Fail(code, message))) => fail(code, &message),
-        None => json(route.status, route.response.clone()),
+    match s.pool_state.answer(action, &params, now) {
+        Ok(data) => json(200, json!({"code": 0, "message": null, "data": data})),
+        Err(state::Fail(code, message)) => fail(code, &message),
     }
 }
 

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use serde_json::{Map, Value};
-use time::macros::format_description;
 
 /// Action parameters: the object decoded from the envelope's `data` string.
 pub type Params = Map<String, Value>;
@@ -119,44 +118,59 @@ impl Default for State {
 }
 
 impl State {
-    /// Answers `action`; `None` for actions answered with their documented example (Profit.*,
-    /// Speed.* and the active-worker counts: history the sandbox has no source for).
-    pub fn answer(&self, action: &str, p: &Params) -> Option<Outcome> {
-        let mut pool = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let op: fn(&mut Pool, &Params) -> Outcome = match action {
-            "Account.Create" => Pool::create_account,
-            "Account.GetBindInfo" => Pool::bind_info,
-            "Account.UpdatePhone" => Pool::update_phone,
-            "Account.UpdateMail" => Pool::update_mail,
-            "Account.UpdatePassword" => Pool::update_password,
-            "Account.CheckPassword" => Pool::check_password,
-            "Account.QueryUserNameByPhone" => Pool::by_phone,
-            "Account.QueryUserNameByMail" => Pool::by_mail,
-            "SubAccount.GetUserAll" => Pool::sub_names,
-            "SubAccount.BulkGetBasicInfo" => Pool::basic_info,
-            "SubAccount.Create" => Pool::create_sub,
-            "SubAccount.BulkGetFeeInfo" => Pool::fee_info,
-            "SubAccount.UpdateFeeInfo" => Pool::update_fee,
-            "SubAccount.GetCoinHarvestSetting" => Pool::coin_harvest,
-            "SubAccount.SetCoinHarvestSetting" => Pool::set_coin_harvest,
-            "SubAccount.GetMoneyHarvestSetting" => Pool::money_harvest,
-            "SubAccount.SetMoneyHarvestSetting" => Pool::set_money_harvest,
-            "SubAccount.GetCoin2MoneySetting" => Pool::coin_to_money,
-            "SubAccount.SetCoin2MoneySetting" => Pool::set_coin_to_money,
-            "SubAccount.GetObserverList" => Pool::observers,
-            "SubAccount.AddObserverInfo" => Pool::add_observer,
-            "SubAccount.UpdateObserverInfo" => Pool::update_observer,
-            "SubAccount.DeleteObserverInfo" => Pool::delete_observer,
-            "Worker.GetSubAccountWorkerList" => Pool::workers,
-            "Worker.GetSubAccountWorkerSummary" => Pool::worker_summary,
-            "Worker.GetSubAccountWorkerGroupList" => Pool::groups,
-            "Worker.CreateGroup" => Pool::create_group,
-            "Worker.UpdateGroup" => Pool::update_group,
-            "Worker.DeleteGroup" => Pool::delete_group,
-            "Worker.SetWorkerGroupBulk" => Pool::move_workers,
-            _ => return None,
-        };
-        Some(op(&mut pool, p))
+    /// Answers `action` at Unix second `now` (the clock of the hashrate model); an unknown action
+    /// is 5010.
+    pub fn answer(&self, action: &str, p: &Params, now: i64) -> Outcome {
+        let mut guard = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let pool = &mut *guard;
+        match action {
+            "Account.Create" => pool.create_account(p),
+            "Account.GetBindInfo" => pool.bind_info(p),
+            "Account.UpdatePhone" => pool.update_phone(p),
+            "Account.UpdateMail" => pool.update_mail(p),
+            "Account.UpdatePassword" => pool.update_password(p),
+            "Account.CheckPassword" => pool.check_password(p),
+            "Account.QueryUserNameByPhone" => pool.by_phone(p),
+            "Account.QueryUserNameByMail" => pool.by_mail(p),
+            "SubAccount.GetUserAll" => pool.sub_names(p),
+            "SubAccount.BulkGetBasicInfo" => pool.basic_info(p),
+            "SubAccount.Create" => pool.create_sub(p),
+            "SubAccount.BulkGetFeeInfo" => pool.fee_info(p),
+            "SubAccount.UpdateFeeInfo" => pool.update_fee(p),
+            "SubAccount.GetCoinHarvestSetting" => pool.coin_harvest(p),
+            "SubAccount.SetCoinHarvestSetting" => pool.set_coin_harvest(p),
+            "SubAccount.GetMoneyHarvestSetting" => pool.money_harvest(p),
+            "SubAccount.SetMoneyHarvestSetting" => pool.set_money_harvest(p),
+            "SubAccount.GetCoin2MoneySetting" => pool.coin_to_money(p),
+            "SubAccount.SetCoin2MoneySetting" => pool.set_coin_to_money(p),
+            "SubAccount.GetObserverList" => pool.observers(p),
+            "SubAccount.AddObserverInfo" => pool.add_observer(p),
+            "SubAccount.UpdateObserverInfo" => pool.update_observer(p),
+            "SubAccount.DeleteObserverInfo" => pool.delete_observer(p),
+            "Profit.GetSubAccountSummary" => pool.sub_profit(p, now),
+            "Profit.GetAccountSummary" => pool.account_profit(p, now),
+            "Profit.GetByDay" => pool.profit_by_day(p, now),
+            "Profit.GetAllUserPaymentByDay" => pool.payments(p, now),
+            "Speed.GetSubAccountDailySpeed" => pool.sub_daily_speed(p),
+            "Speed.GetSubAccountHourlySpeed" => pool.sub_hourly_speed(p),
+            "Speed.GetSubAccountRealtimeSpeed" => pool.sub_realtime_speed(p, now),
+            "Speed.GetWorkerDailySpeed" => pool.worker_daily_speed(p),
+            "Speed.GetWorkerHourlySpeed" => pool.worker_hourly_speed(p),
+            "Speed.GetSubAccountAllWorkersHourlySpeedBulk" => pool.workers_hourly_speed(p),
+            "Speed.GetSystemDailySpeed" => pool.system_daily_speed(now),
+            "Speed.GetSystemHourlySpeed" => pool.system_hourly_speed(now),
+            "Speed.GetSystemRealtimeSpeed" => pool.system_realtime_speed(p, now),
+            "Worker.GetSubAccountWorkerList" => pool.workers(p, now),
+            "Worker.GetSubAccountWorkerSummary" => pool.worker_summary(p, now),
+            "Worker.GetSubAccountWorkerGroupList" => pool.groups(p),
+            "Worker.CreateGroup" => pool.create_group(p),
+            "Worker.UpdateGroup" => pool.update_group(p),
+            "Worker.DeleteGroup" => pool.delete_group(p),
+            "Worker.SetWorkerGroupBulk" => pool.move_workers(p),
+            "Worker.GetSubAccountWorkerHourlyActiveNumList" => pool.hourly_active(p),
+            "Worker.GetSubAccountWorkerDailyActiveNumList" => pool.daily_active(p),
+            _ => Err(invalid("unknown action")),
+        }
     }
 }
 
@@ -233,13 +247,7 @@ pub fn coin<'a>(p: &'a Params, allowed: &[&str]) -> Result<&'a str, Fail> {
     }
 }
 
-/// `updatedAt`, in the examples' `YYYY-MM-DD HH:mm:ss`, Beijing time (notes §4.3).
+/// `updatedAt` now, in the examples' `YYYY-MM-DD HH:mm:ss`, Beijing time (notes §4.3).
 pub fn stamp() -> String {
-    let cst = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    time::OffsetDateTime::now_utc()
-        .to_offset(cst)
-        .format(format_description!(
-            "[year]-[month]-[day] [hour]:[minute]:[second]"
-        ))
-        .unwrap_or_default()
+    super::period::second_text(crate::now_secs())
 }

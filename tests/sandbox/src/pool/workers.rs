@@ -2,6 +2,10 @@
 
 use serde_json::{json, Value};
 
+use super::period::{
+    day_range, day_text, hour_at, hour_text, hours_of, second_text, MAX_DAYS, MAX_HOURS,
+};
+use super::speed::speed;
 use super::state::{failed, int, invalid, names, text, Outcome, Params, Pool, Sub};
 
 /// Decision: a worker in no group shows group `{id: 0, name: "未分组"}` (the document gives every
@@ -9,37 +13,66 @@ use super::state::{failed, int, invalid, names, text, Outcome, Params, Pool, Sub
 /// them.
 const UNGROUPED: (i64, &str) = (0, "未分组");
 
-/// 1 P in H/s; theorySpeed is in P, validSpeed in H/s (notes §4.3).
-const H_PER_P: f64 = 1e15;
+/// Decision: a worker is `status` 1 (online) when the model has it online in the current hour,
+/// else 2 (stopped); the model never retires one, so 3 (invalid) and `invalid` stay unused.
+const ONLINE: u64 = 1;
+const STOPPED: u64 = 2;
 
 impl Pool {
-    /// Worker.GetSubAccountWorkerList: every worker online, sharing the rated speed evenly.
-    pub fn workers(&mut self, p: &Params) -> Outcome {
+    /// Worker.GetSubAccountWorkerList: speeds and status from the synthetic model (speed.rs
+    /// explains the windows). `lastCommitTime` is now for an online worker, else the last second
+    /// of its latest online hour in the last 31 days (null if none).
+    pub fn workers(&mut self, p: &Params, now: i64) -> Outcome {
+        let hour = hour_at(now);
+        let models = self.worker_models(p)?;
         let sub = self.sub(p)?;
-        let each = sub.theory_speed * H_PER_P / sub.workers.len().max(1) as f64;
-        let speed = json!({"validSpeed": each as u64, "rejectRate": 0});
-        let committed = super::state::stamp();
         Ok(sub
             .workers
             .iter()
-            .map(|(name, group)| {
+            .zip(models)
+            .map(|((name, group), (_, m))| {
+                let current = speed(m.hour(hour));
+                let committed = m
+                    .last_online(hour, MAX_HOURS)
+                    .map(|h| second_text(if h == hour { now } else { (h + 1) * 3600 - 1 }));
                 json!({
                     "name": name,
-                    "speed5m": speed,
-                    "speed30m": speed,
-                    "speed24h": speed,
+                    "speed5m": current,
+                    "speed30m": current,
+                    "speed24h": speed(m.last_24h(hour)),
                     "lastCommitTime": committed,
-                    "status": 1,
+                    "status": if m.online(hour) > 0 { ONLINE } else { STOPPED },
                     "group": group_of(sub, *group),
                 })
             })
             .collect())
     }
 
-    /// Worker.GetSubAccountWorkerSummary.
-    pub fn worker_summary(&mut self, p: &Params) -> Outcome {
-        let n = self.sub(p)?.workers.len();
-        Ok(json!({"running": n, "stopped": 0, "invalid": 0}))
+    /// Worker.GetSubAccountWorkerSummary: the worker list's statuses counted.
+    pub fn worker_summary(&mut self, p: &Params, now: i64) -> Outcome {
+        let m = self.model(p)?;
+        let (n, running) = (self.sub(p)?.workers.len() as u64, m.online(hour_at(now)));
+        Ok(json!({"running": running, "stopped": n - running, "invalid": 0}))
+    }
+
+    /// Worker.GetSubAccountWorkerHourlyActiveNumList: dates in, one row per hour of those days.
+    pub fn hourly_active(&mut self, p: &Params) -> Outcome {
+        let days = day_range(p, MAX_HOURS / 24)?;
+        let m = self.model(p)?;
+        Ok(days
+            .flat_map(hours_of)
+            .map(|h| json!({"at": hour_text(h), "workerNum": m.online(h)}))
+            .collect())
+    }
+
+    /// Worker.GetSubAccountWorkerDailyActiveNumList. Decision: a day's count is the workers
+    /// online in at least one of its hours.
+    pub fn daily_active(&mut self, p: &Params) -> Outcome {
+        let days = day_range(p, MAX_DAYS)?;
+        let m = self.model(p)?;
+        Ok(days
+            .map(|d| json!({"at": day_text(d), "workerNum": m.active_on(d)}))
+            .collect())
     }
 
     /// Worker.GetSubAccountWorkerGroupList.

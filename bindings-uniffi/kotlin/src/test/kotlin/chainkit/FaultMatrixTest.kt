@@ -40,6 +40,7 @@ class FaultMatrixTest {
         is ChainkitException.Unauthorized -> e.status
         is ChainkitException.RateLimited -> e.status
         is ChainkitException.Api -> e.status
+        is ChainkitException.Forbidden -> e.status
         is ChainkitException.InvalidInput -> e.status
         is ChainkitException.Decode -> e.status
         is ChainkitException.Signing -> e.status
