@@ -3,7 +3,8 @@
 # set, and stops the sandbox however the command ends.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin="$root/target/debug/chainkit-sandbox"
+# CHAINKIT_SANDBOX_BIN picks another build (the release one from dist/ for benchmarks).
+bin="${CHAINKIT_SANDBOX_BIN:-$root/target/debug/chainkit-sandbox}"
 [ -x "$bin" ] || cargo build -q -p chainkit-sandbox --manifest-path "$root/Cargo.toml"
 log=$(mktemp)
 "$bin" --listen 127.0.0.1:0 >"$log" 2>&1 &
