@@ -45,7 +45,10 @@ clearTimeout(timeout);
 chromium.kill();
 await new Promise((r) => chromium.exitCode !== null ? r() : chromium.once("exit", r));
 server.close();
-await rm(profile, { recursive: true, force: true });
+// Chromium's helper processes can still be writing the profile after the browser exits;
+// retry, and never fail the test over a temporary directory.
+await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((e) =>
+  console.error(`left ${profile}: ${e.code}`));
 if (outcome.ok) {
   console.log(`${page}: DNA flow passed in headless Chromium (token ${outcome.tokenBid} now owned by ${outcome.owner})`);
 } else {

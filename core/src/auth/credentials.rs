@@ -142,12 +142,19 @@ impl Credentials {
     /// Credentials from their JSON form; the error never quotes the input (it holds secrets).
     pub fn from_json(text: &str) -> Result<Self> {
         serde_json::from_str(text).map_err(|e| {
-            Error::config(format!(
-                "invalid credentials (line {}, column {}): {}",
-                e.line(),
-                e.column(),
-                crate::redact::json_error_without_values(&e)
-            ))
+            let why = crate::redact::json_error_without_values(&e);
+            // A position helps only in text someone wrote over several lines (the bindings pass
+            // an object as one line, where "line 1, column 16" is parser detail), and only for
+            // syntax: a wrong value inside a scheme is reported at line 0.
+            if text.contains('\n') && e.line() > 0 {
+                Error::config(format!(
+                    "invalid credentials (line {}, column {}): {why}",
+                    e.line(),
+                    e.column()
+                ))
+            } else {
+                Error::config(format!("invalid credentials: {why}"))
+            }
         })
     }
 
@@ -372,7 +379,11 @@ mod tests {
             let err = Credentials::from_json(bad).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Config);
             assert!(!err.to_string().contains("s3cr3t"), "{err}");
+            assert!(!err.to_string().contains("column"), "{err}");
         }
+        let written = "{\n  \"scheme\": \"ddcApiToken\",\n  \"token\": \n}";
+        let err = Credentials::from_json(written).unwrap_err();
+        assert!(err.to_string().contains("(line 4, column 1)"), "{err}");
     }
 
     #[test]
