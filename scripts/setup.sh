@@ -20,11 +20,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb" ]; then
   cargo install -q wasm-bindgen-cli --version "$wb"
 fi
 
-# wasm-opt, tsc, vite and esbuild, pinned in tools/package-lock.json.
+# wasm-opt, tsc (+ @types/node), vite and esbuild, pinned in tools/package-lock.json.
 if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -x tools/node_modules/.bin/tsc ] \
    || [ ! -f tools/node_modules/jsonwebtoken/package.json ] || [ ! -x tools/node_modules/.bin/vite ] \
-   || [ ! -x tools/node_modules/.bin/esbuild ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
-  step "npm tools (binaryen, typescript, jsonwebtoken, vite, esbuild)"
+   || [ ! -x tools/node_modules/.bin/esbuild ] || [ ! -f tools/node_modules/@types/node/package.json ] \
+   || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
+  step "npm tools (binaryen, typescript, @types/node, jsonwebtoken, vite, esbuild)"
   npm ci --prefix tools --silent --no-audit --no-fund
 fi
 

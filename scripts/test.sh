@@ -41,6 +41,7 @@ step "npm package in production bundles (vite build, esbuild) in headless chromi
   bindings-wasm/tests/bundlers/run.sh "dist/chainkit-$version.tgz"
 step "pip wheels from dist/ in a fresh venv (pytest fixture, sandbox wheel); the sdist builds" tests/dist/python.sh
 step "kotlin jar + pom from dist/ in a fresh Maven project" tests/dist/kotlin.sh
+step "README snippets type-checked (mypy --strict, tsc --strict node16 + bundler, kotlin)" tests/snippets/run
 step "oracle: seed 003 Node recipe (jsonwebtoken + crypto) vs chainkit's wasm build" node tests/oracles/pool_node.mjs
 step "oracle: seed 003 recipe vs chainkit for all 45 typed pool actions" node tests/oracles/pool_actions.mjs
 step "oracle: the committed pool vectors are what the recipe computes" bash -c '

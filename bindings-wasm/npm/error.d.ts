@@ -1,4 +1,5 @@
-import type { ErrorKind } from "./web/chainkit_wasm.js";
+// The node glue's (the same type in both): the web glue's declarations need the DOM lib.
+import type { ErrorKind } from "./node/chainkit_wasm.js";
 
 /** The error every chainkit call throws or rejects with. `message` includes code, message and request id. */
 export declare class ChainkitError extends Error {
