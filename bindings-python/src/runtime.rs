@@ -1,9 +1,10 @@
-//! One tokio runtime per process, made lazily and made again in a forked child.
+//! One tokio runtime per process, made lazily and made again in a forked child (the child must
+//! not share the parent's I/O driver, an epoll instance both would wait on).
 //!
 //! A current-thread runtime: each call's thread (GIL released) drives its own I/O inside
 //! `block_on`, and concurrent callers take turns driving the shared connections. A
-//! multi-thread runtime cost two cross-thread wake-ups per call, a quarter of a typed call
-//! against a local server (BENCHMARKS.md, the pool call: 5,168 → 6,711 calls/s).
+//! multi-thread runtime cost two cross-thread wake-ups per call, a large share of a typed call
+//! against a local server (BENCHMARKS.md, the typed pool call's second pass).
 
 use std::sync::{Arc, Mutex};
 

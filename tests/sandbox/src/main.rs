@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use chainkit_sandbox::Config;
 
 // One thread: every handler is short and in memory, and a request then costs no wake-up of a
-// second worker (BENCHMARKS.md: the typed pool call in Python, 4.86x -> 5.25x its peer).
+// second worker (BENCHMARKS.md, the typed pool call's second pass).
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     let mut args = std::env::args().skip(1);
